@@ -1,0 +1,124 @@
+// Command parallax reads news reports from many outlets and shows, side by
+// side, what each says about the same event. See README.md.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+)
+
+// command is one subcommand. run gets the arguments after the name and
+// returns errExitFailure (already reported) or an error to print.
+type command struct {
+	name    string
+	args    string // usage after the name
+	summary string
+	run     func(ctx context.Context, env *env, args []string) error
+}
+
+// env is what every command gets: where to write and the global settings.
+type env struct {
+	stdout, stderr io.Writer
+	dbPath         string
+}
+
+var commands = map[string]*command{}
+
+func register(c *command) { commands[c.name] = c }
+
+// errExitFailure means some inputs failed and were reported already.
+var errExitFailure = errors.New("some inputs failed")
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	global := flag.NewFlagSet("parallax", flag.ContinueOnError)
+	global.SetOutput(stderr)
+	e := &env{stdout: stdout, stderr: stderr}
+	global.StringVar(&e.dbPath, "db", defaultDBPath(), "SQLite database `path`")
+	global.Usage = func() { usage(stderr) }
+	if err := global.Parse(args); err != nil {
+		return 2
+	}
+	rest := global.Args()
+	if len(rest) == 0 {
+		usage(stderr)
+		return 2
+	}
+	if rest[0] == "help" {
+		usage(stdout)
+		return 0
+	}
+	c, ok := commands[rest[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "parallax: unknown command %q\n\n", rest[0])
+		usage(stderr)
+		return 2
+	}
+	err := c.run(ctx, e, rest[1:])
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
+	case errors.Is(err, errExitFailure):
+		return 1
+	default:
+		fmt.Fprintf(stderr, "parallax %s: %v\n", c.name, err)
+		return 1
+	}
+}
+
+// errUsage means the flags were wrong and the flag package said so.
+var errUsage = errors.New("usage")
+
+// parseFlags parses a subcommand's flags, allowing flags after positional
+// arguments (parallax read FILE --format json).
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, errUsage
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		if args[0] == "--" {
+			return append(positional, args[1:]...), nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: parallax [--db PATH] COMMAND [ARGS]")
+	fmt.Fprintln(w, "\nCommands:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		c := commands[n]
+		fmt.Fprintf(w, "  %-10s %s\n", n, c.summary)
+		fmt.Fprintf(w, "  %-10s   parallax %s %s\n", "", n, strings.TrimSpace(c.args))
+	}
+}

@@ -1,0 +1,3 @@
+module github.com/parallaxnews/parallax
+
+go 1.26
