@@ -1,12 +1,483 @@
 package ingest
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/parallaxnews/parallax/internal/domain"
 )
 
 // readHTML extracts the main text and metadata of an HTML page.
+//
+// The bytes are decoded by the declared charset (BOM, then Content-Type,
+// then <meta>), normalised to NFC and parsed once. go-trafilatura picks the
+// main content (with its readability/dom-distiller fallback) and most
+// metadata; the body paragraphs are the block elements of that content.
+// Dates are read from meta tags and JSON-LD first because those keep the
+// time and its precision, which trafilatura's date (a day) loses.
 func readHTML(source string, data []byte, contentType string) (*domain.Article, error) {
-	return nil, errors.New("HTML reader not implemented yet")
+	a := &domain.Article{Source: source, Format: string(FormatHTML)}
+	text, err := htmlDecode(a, data, contentType)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := html.Parse(strings.NewReader(text))
+	if err != nil {
+		return nil, fmt.Errorf("parsing HTML: %w", err)
+	}
+	meta := htmlScanMeta(doc)
+
+	res, err := htmlExtract(doc, source)
+	if err != nil {
+		return nil, err
+	}
+	md := res.Metadata
+
+	a.Title = htmlClean(md.Title)
+	if a.Title == "" {
+		a.Title = meta.title
+	}
+	for _, au := range strings.Split(md.Author, ";") {
+		if au = htmlClean(au); au != "" {
+			a.Authors = append(a.Authors, au)
+		}
+	}
+	a.Published = meta.published
+	if a.Published == nil && !md.Date.IsZero() {
+		// trafilatura (htmldate) gives a day only.
+		d := md.Date
+		a.Published = &domain.Timestamp{Time: time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC), Precision: domain.PrecisionDate}
+	}
+	a.Updated = meta.updated
+	a.URL = firstNonEmpty(meta.canonical, md.URL)
+	if a.URL == "" && isURL(source) {
+		a.URL = source
+	}
+	switch {
+	case meta.lang != "":
+		a.Language = meta.lang
+	case md.Language != "":
+		a.Language = md.Language
+	}
+	if site := htmlClean(md.Sitename); site != "" {
+		o := &domain.Outlet{Name: site, Matched: "site name in page metadata"}
+		if u, err := url.Parse(a.URL); err == nil {
+			o.Domain = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+		}
+		a.Outlet = o
+	}
+
+	paras := htmlParagraphs(res.ContentNode)
+	paras = htmlDropTitle(paras, a.Title)
+	capList := htmlCaptionList(doc)
+	captions := make(map[string]bool, len(capList))
+	for _, c := range capList {
+		captions[c.text] = true
+	}
+	var body []domain.Paragraph
+	for _, p := range paras {
+		if captions[p] {
+			continue
+		}
+		body = append(body, domain.Paragraph{Text: p, SourceOffset: -1})
+	}
+	a.SetBody(body)
+	for _, c := range capList {
+		a.Blocks = append(a.Blocks, domain.Block{Kind: c.kind, Text: c.text, SourceOffset: -1, Reason: c.reason})
+	}
+	return a, nil
+}
+
+// htmlExtract runs trafilatura, turning a panic inside it into an error:
+// broken markup must never take the whole run down.
+func htmlExtract(doc *html.Node, source string) (res *trafilatura.ExtractResult, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("HTML extraction failed on malformed page: %v", r)
+		}
+	}()
+	opts := trafilatura.Options{
+		EnableFallback:  true,
+		ExcludeComments: true,
+		HtmlDateMode:    trafilatura.Fast,
+	}
+	if u, perr := url.Parse(source); perr == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		opts.OriginalURL = u
+	}
+	res, err = trafilatura.ExtractDocument(doc, opts)
+	if err != nil {
+		return nil, fmt.Errorf("no main text found in HTML page: %w", err)
+	}
+	if res == nil || res.ContentNode == nil {
+		return nil, errors.New("no main text found in HTML page")
+	}
+	return res, nil
+}
+
+// htmlMetaCharset finds a charset declared in a <meta> tag; pages put it
+// anywhere in the head, so look further than the 1024 bytes of the HTML5
+// prescan.
+var htmlMetaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)`)
+
+// htmlDecode converts the page to NFC UTF-8 by its declared charset.
+func htmlDecode(a *domain.Article, data []byte, contentType string) (string, error) {
+	var (
+		enc  encoding.Encoding
+		name string
+	)
+	switch {
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+		enc, name = nil, "utf-8"
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		enc, name, _ = charset.DetermineEncoding(data, "")
+	default:
+		if _, params, ok := strings.Cut(contentType, "charset="); ok {
+			label := strings.Trim(strings.TrimSpace(strings.SplitN(params, ";", 2)[0]), `"'`)
+			enc, name = charset.Lookup(label)
+		}
+		if enc == nil {
+			head := data
+			if len(head) > 32<<10 {
+				head = head[:32<<10]
+			}
+			if m := htmlMetaCharset.FindSubmatch(head); m != nil {
+				enc, name = charset.Lookup(string(m[1]))
+			}
+		}
+	}
+	if name == "" || name == "utf-8" {
+		if !utf8.Valid(data) {
+			if name == "" {
+				// Nothing declared and not UTF-8: the web's usual legacy default.
+				enc, name = charset.Lookup("windows-1252")
+				a.Warn("charset-guessed", "no charset declared and the page is not UTF-8; read as windows-1252")
+			} else {
+				a.Warn("invalid-utf8", "page declared UTF-8 but holds invalid bytes; they were replaced")
+			}
+		}
+	} else if htmlMultibyteUTF8(data) && (name == "windows-1252" || name == "iso-8859-2" || name == "windows-1250") {
+		// A page declared single-byte Latin that is valid UTF-8 with
+		// multi-byte sequences was saved as UTF-8 and mislabelled.
+		a.Warn("charset-mislabelled", "page declared %s but is valid UTF-8; read as UTF-8", name)
+		name = "utf-8"
+	}
+	var text []byte
+	if name == "utf-8" || enc == nil {
+		text = bytes.ToValidUTF8(data, []byte("\uFFFD"))
+	} else {
+		var err error
+		text, err = enc.NewDecoder().Bytes(data)
+		if err != nil {
+			return "", fmt.Errorf("decoding HTML as %s: %w", name, err)
+		}
+	}
+	return norm.NFC.String(string(text)), nil
+}
+
+// htmlMultibyteUTF8 reports valid UTF-8 that has non-ASCII characters.
+func htmlMultibyteUTF8(b []byte) bool {
+	if !utf8.Valid(b) {
+		return false
+	}
+	for _, c := range b {
+		if c >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// htmlMeta is what the reader takes from the page head itself.
+type htmlMeta struct {
+	title              string
+	canonical          string
+	lang               string
+	published, updated *domain.Timestamp
+}
+
+// htmlJSONLDDate pulls dates out of JSON-LD without decoding it: the
+// blocks are often invalid JSON (trailing commas, HTML entities).
+var htmlJSONLDDate = regexp.MustCompile(`"(datePublished|dateCreated|dateModified)"\s*:\s*"([^"]{4,40})"`)
+
+// htmlScanMeta reads title, canonical URL, language and dates from meta
+// tags, <link rel=canonical>, <html lang> and JSON-LD.
+func htmlScanMeta(doc *html.Node) htmlMeta {
+	var m htmlMeta
+	var pubs, mods []string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Html:
+				if l := htmlAttr(n, "lang"); l != "" {
+					m.lang = strings.ToLower(strings.SplitN(strings.SplitN(l, "-", 2)[0], "_", 2)[0])
+				}
+			case atom.Title:
+				if m.title == "" && n.FirstChild != nil {
+					m.title = htmlClean(n.FirstChild.Data)
+				}
+			case atom.Link:
+				if strings.EqualFold(htmlAttr(n, "rel"), "canonical") && m.canonical == "" {
+					m.canonical = strings.TrimSpace(htmlAttr(n, "href"))
+				}
+			case atom.Meta:
+				key := strings.ToLower(firstNonEmpty(htmlAttr(n, "property"), htmlAttr(n, "name"), htmlAttr(n, "itemprop")))
+				val := strings.TrimSpace(htmlAttr(n, "content"))
+				switch key {
+				case "article:published_time", "datepublished", "pubdate", "publishdate", "dc.date.issued", "og:published_time", "sailthru.date", "parsely-pub-date":
+					pubs = append(pubs, val)
+				case "article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "lastmod":
+					mods = append(mods, val)
+				}
+			case atom.Script:
+				if strings.Contains(strings.ToLower(htmlAttr(n, "type")), "ld+json") && n.FirstChild != nil {
+					for _, sm := range htmlJSONLDDate.FindAllStringSubmatch(n.FirstChild.Data, 8) {
+						if sm[1] == "dateModified" {
+							mods = append(mods, sm[2])
+						} else {
+							pubs = append(pubs, sm[2])
+						}
+					}
+				}
+				return
+			case atom.Body:
+				// Dates and links below the head belong to teasers as often as
+				// to the story; JSON-LD in the body is still read.
+				htmlScanBodyScripts(n, &pubs, &mods)
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	m.published = webFirstDate(pubs)
+	m.updated = webFirstDate(mods)
+	return m
+}
+
+func htmlScanBodyScripts(n *html.Node, pubs, mods *[]string) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Script {
+			if strings.Contains(strings.ToLower(htmlAttr(c, "type")), "ld+json") && c.FirstChild != nil {
+				for _, sm := range htmlJSONLDDate.FindAllStringSubmatch(c.FirstChild.Data, 8) {
+					if sm[1] == "dateModified" {
+						*mods = append(*mods, sm[2])
+					} else {
+						*pubs = append(*pubs, sm[2])
+					}
+				}
+			}
+			continue
+		}
+		htmlScanBodyScripts(c, pubs, mods)
+	}
+}
+
+func webFirstDate(vals []string) *domain.Timestamp {
+	for _, v := range vals {
+		if ts := webParseDate(v); ts != nil {
+			return ts
+		}
+	}
+	return nil
+}
+
+// webDateLayouts are the machine-readable date forms of meta tags, JSON-LD,
+// feeds and crawlers, each with the precision it carries. Layouts without a
+// zone are read as UTC and marked inferred.
+var webDateLayouts = []struct {
+	layout string
+	prec   domain.Precision
+	zone   bool
+}{
+	{time.RFC3339Nano, domain.PrecisionSecond, true},
+	{"2006-01-02T15:04:05.999999999Z0700", domain.PrecisionSecond, true},
+	{"2006-01-02T15:04Z07:00", domain.PrecisionMinute, true},
+	{"2006-01-02T15:04Z0700", domain.PrecisionMinute, true},
+	{"2006-01-02 15:04:05Z07:00", domain.PrecisionSecond, true},
+	{"2006-01-02 15:04:05 -0700", domain.PrecisionSecond, true},
+	{"2006-01-02 15:04:05 -0700 MST", domain.PrecisionSecond, true},
+	{time.RFC1123Z, domain.PrecisionSecond, true},
+	{time.RFC1123, domain.PrecisionSecond, true},
+	{"Mon, 2 Jan 2006 15:04:05 -0700", domain.PrecisionSecond, true},
+	{"Mon, 2 Jan 2006 15:04:05 MST", domain.PrecisionSecond, true},
+	{"Mon, 2 Jan 2006 15:04 -0700", domain.PrecisionMinute, true},
+	{"2 Jan 2006 15:04:05 -0700", domain.PrecisionSecond, true},
+	{"2006-01-02T15:04:05.999999999", domain.PrecisionSecond, false},
+	{"2006-01-02 15:04:05.999999999", domain.PrecisionSecond, false},
+	{"2006-01-02T15:04", domain.PrecisionMinute, false},
+	{"2006-01-02 15:04", domain.PrecisionMinute, false},
+	{"2006-01-02", domain.PrecisionDate, true},
+	{"2006/01/02", domain.PrecisionDate, true},
+	{"20060102", domain.PrecisionDate, true},
+}
+
+// webParseDate reads a machine-readable date, keeping the source's zone
+// offset (so the calendar day stays the outlet's) and its precision.
+func webParseDate(s string) *domain.Timestamp {
+	s = strings.TrimSpace(s)
+	if len(s) < 8 || len(s) > 64 {
+		return nil
+	}
+	for _, l := range webDateLayouts {
+		t, err := time.Parse(l.layout, s)
+		if err != nil {
+			continue
+		}
+		if t.Year() < 1900 || t.Year() > 2200 {
+			return nil
+		}
+		return &domain.Timestamp{Time: t, Precision: l.prec, Inferred: !l.zone}
+	}
+	return nil
+}
+
+func htmlAttr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, key) {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// htmlClean collapses white space.
+func htmlClean(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// htmlBlock lists the elements that end a paragraph of running text.
+var htmlBlock = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Dl: true,
+	atom.Dt: true, atom.Dd: true, atom.Blockquote: true, atom.Pre: true, atom.Table: true,
+	atom.Tr: true, atom.Section: true, atom.Article: true, atom.Figure: true,
+	atom.Figcaption: true, atom.Header: true, atom.Footer: true, atom.Main: true,
+	atom.Aside: true, atom.Hr: true, atom.Br: true, atom.Body: true, atom.Address: true,
+	atom.Details: true, atom.Summary: true, atom.Caption: true,
+}
+
+// htmlParagraphs turns the extracted content into paragraphs: text joined
+// across inline markup the way a browser renders it, split at block
+// elements and line breaks; table cells of a row are joined by spaces.
+func htmlParagraphs(root *html.Node) []string {
+	var (
+		out []string
+		cur strings.Builder
+	)
+	flush := func() {
+		if t := htmlClean(cur.String()); t != "" {
+			out = append(out, t)
+		}
+		cur.Reset()
+	}
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Rt, atom.Rp, atom.Template, atom.Svg, atom.Iframe, atom.Button, atom.Select:
+				return
+			case atom.Td, atom.Th:
+				cur.WriteByte(' ')
+			}
+		}
+		if depth > 512 {
+			return
+		}
+		block := n.Type == html.ElementNode && htmlBlock[n.DataAtom]
+		if block {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+		if block {
+			flush()
+		}
+	}
+	if root != nil {
+		walk(root, 0)
+	}
+	flush()
+	return out
+}
+
+// htmlDropTitle removes the headline where the content repeats it at the
+// top: the title is metadata, never body text.
+func htmlDropTitle(paras []string, title string) []string {
+	if title == "" {
+		return paras
+	}
+	for i := 0; i < len(paras) && i < 3; i++ {
+		if paras[i] == title {
+			return append(paras[:i:i], paras[i+1:]...)
+		}
+	}
+	return paras
+}
+
+type htmlCaption struct {
+	kind   domain.BlockKind
+	text   string
+	reason string
+}
+
+// htmlCaptionList collects figure captions and credits from the page.
+func htmlCaptionList(doc *html.Node) []htmlCaption {
+	var out []htmlCaption
+	seen := map[string]bool{}
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if depth > 512 {
+			return
+		}
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Head, atom.Nav, atom.Footer:
+				return
+			case atom.Figcaption:
+				for _, t := range htmlParagraphs(n) {
+					if !seen[t] {
+						seen[t] = true
+						out = append(out, htmlCaption{kind: htmlCaptionKind(n), text: t, reason: "figcaption"})
+					}
+				}
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(doc, 0)
+	return out
+}
+
+// htmlCaptionKind tells a credit line from a caption by its class.
+func htmlCaptionKind(n *html.Node) domain.BlockKind {
+	cls := strings.ToLower(htmlAttr(n, "class"))
+	if strings.Contains(cls, "credit") || strings.Contains(cls, "copyright") {
+		return domain.BlockCredit
+	}
+	return domain.BlockCaption
 }
