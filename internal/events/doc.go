@@ -1,0 +1,23 @@
+// Package events groups articles into events: the reports, from any outlet
+// and in any language, that cover the same happening.
+//
+// Clustering is incremental: Index.Add places each new article in an
+// existing event or starts a new one, without re-clustering. An article is
+// compared only with candidates found through two inverted indexes kept per
+// day — MinHash/LSH buckets over its folded, stemmed words (Cyrillic and
+// Latin folded into one script, so Купянск and Kupyansk meet) and the rare
+// entities it mentions (resolved entity IDs from resolve, capitalised names
+// otherwise) — within MaxGap of its publication time, so the cost of an
+// Add depends on how many reports a few days hold, not on the size of the
+// index. Candidates are scored on IDF-weighted shared entities (a
+// settlement or a person counts far more than a country), word overlap and
+// shared claim propositions, times a time factor: reports days apart about
+// the same place are different events. The article joins the event of its
+// best-scoring candidate if the score reaches JoinThreshold and the event
+// stays within MaxSpan.
+//
+// Events carry a title (the headline of the member most similar to the
+// others), a date range, the places and actors most named, the outlets and
+// the article IDs (domain.Event). FromStore runs an Index over the stored
+// articles and analyses in published order, as `parallax events` does.
+package events
