@@ -2,12 +2,14 @@ package ingest
 
 import (
 	"bytes"
+	_ "embed"
 	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
@@ -50,8 +52,11 @@ func readHTML(source string, data []byte, contentType string) (*domain.Article, 
 	if a.Title == "" {
 		a.Title = meta.title
 	}
+	a.Title = htmlTitleFromHeading(a.Title, meta)
+	a.Title = htmlStripSiteName(a.Title, md.Sitename, firstNonEmpty(meta.canonical, md.URL, source))
+	pageURL := firstNonEmpty(meta.canonical, md.URL, source)
 	for _, au := range strings.Split(md.Author, ";") {
-		if au = htmlClean(au); au != "" {
+		if au = htmlClean(au); au != "" && !htmlAuthorIsSite(au, md.Sitename, pageURL) {
 			a.Authors = append(a.Authors, au)
 		}
 	}
@@ -81,7 +86,10 @@ func readHTML(source string, data []byte, contentType string) (*domain.Article, 
 	}
 
 	paras := htmlParagraphs(res.ContentNode)
-	paras = htmlDropTitle(paras, a.Title)
+	paras, above := htmlDropTitle(paras, a.Title)
+	for _, p := range above {
+		a.Blocks = append(a.Blocks, domain.Block{Kind: domain.BlockHeader, Text: p, SourceOffset: -1, Reason: "above the headline"})
+	}
 	capList := htmlCaptionList(doc)
 	captions := make(map[string]bool, len(capList))
 	for _, c := range capList {
@@ -92,7 +100,16 @@ func readHTML(source string, data []byte, contentType string) (*domain.Article, 
 		if captions[p] {
 			continue
 		}
+		if htmlIsRelated(p) {
+			a.Blocks = append(a.Blocks, domain.Block{Kind: domain.BlockRelated, Text: p, SourceOffset: -1, Reason: "read-also lead-in"})
+			continue
+		}
 		body = append(body, domain.Paragraph{Text: p, SourceOffset: -1})
+	}
+	// Copyright lines at the end are the site's footer, not the story.
+	for len(body) > 1 && htmlIsFooter(body[len(body)-1].Text) {
+		a.Blocks = append(a.Blocks, domain.Block{Kind: domain.BlockFooter, Text: body[len(body)-1].Text, SourceOffset: -1, Reason: "copyright line at the end"})
+		body = body[:len(body)-1]
 	}
 	a.SetBody(body)
 	for _, c := range capList {
@@ -205,6 +222,7 @@ func htmlMultibyteUTF8(b []byte) bool {
 type htmlMeta struct {
 	title              string
 	canonical          string
+	headings           []string // h1 and h2 texts, in order
 	lang               string
 	published, updated *domain.Timestamp
 }
@@ -257,7 +275,7 @@ func htmlScanMeta(doc *html.Node) htmlMeta {
 			case atom.Body:
 				// Dates and links below the head belong to teasers as often as
 				// to the story; JSON-LD in the body is still read.
-				htmlScanBodyScripts(n, &pubs, &mods)
+				htmlScanBodyScripts(n, &pubs, &mods, &m.headings)
 				return
 			}
 		}
@@ -271,8 +289,22 @@ func htmlScanMeta(doc *html.Node) htmlMeta {
 	return m
 }
 
-func htmlScanBodyScripts(n *html.Node, pubs, mods *[]string) {
+func htmlScanBodyScripts(n *html.Node, pubs, mods *[]string, heads *[]string) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			// Microdata dates (<time itemprop="datePublished" datetime=…>).
+			switch strings.ToLower(htmlAttr(c, "itemprop")) {
+			case "datepublished", "datecreated":
+				*pubs = append(*pubs, firstNonEmpty(htmlAttr(c, "datetime"), htmlAttr(c, "content")))
+			case "datemodified":
+				*mods = append(*mods, firstNonEmpty(htmlAttr(c, "datetime"), htmlAttr(c, "content")))
+			}
+			if c.DataAtom == atom.H1 || c.DataAtom == atom.H2 {
+				if t := htmlParagraphs(c); len(t) == 1 && len(*heads) < 16 {
+					*heads = append(*heads, t[0])
+				}
+			}
+		}
 		if c.Type == html.ElementNode && c.DataAtom == atom.Script {
 			if strings.Contains(strings.ToLower(htmlAttr(c, "type")), "ld+json") && c.FirstChild != nil {
 				for _, sm := range htmlJSONLDDate.FindAllStringSubmatch(c.FirstChild.Data, 8) {
@@ -285,7 +317,7 @@ func htmlScanBodyScripts(n *html.Node, pubs, mods *[]string) {
 			}
 			continue
 		}
-		htmlScanBodyScripts(c, pubs, mods)
+		htmlScanBodyScripts(c, pubs, mods, heads)
 	}
 }
 
@@ -394,7 +426,7 @@ func htmlParagraphs(root *html.Node) []string {
 			cur.WriteString(n.Data)
 			return
 		case html.ElementNode:
-			switch n.DataAtom {
+			switch htmlAtom(n) {
 			case atom.Script, atom.Style, atom.Noscript, atom.Rt, atom.Rp, atom.Template, atom.Svg, atom.Iframe, atom.Button, atom.Select:
 				return
 			case atom.Td, atom.Th:
@@ -404,7 +436,7 @@ func htmlParagraphs(root *html.Node) []string {
 		if depth > 512 {
 			return
 		}
-		block := n.Type == html.ElementNode && htmlBlock[n.DataAtom]
+		block := n.Type == html.ElementNode && htmlBlock[htmlAtom(n)]
 		if block {
 			flush()
 		}
@@ -422,18 +454,26 @@ func htmlParagraphs(root *html.Node) []string {
 	return out
 }
 
-// htmlDropTitle removes the headline where the content repeats it at the
-// top: the title is metadata, never body text.
-func htmlDropTitle(paras []string, title string) []string {
+// htmlDropTitle removes the headline where the content repeats it near
+// the top: the title is metadata, never body text. Short lines above it
+// (section links, kickers, dates) are page chrome and are returned apart.
+func htmlDropTitle(paras []string, title string) (body, above []string) {
 	if title == "" {
-		return paras
+		return paras, nil
 	}
-	for i := 0; i < len(paras) && i < 3; i++ {
-		if paras[i] == title {
-			return append(paras[:i:i], paras[i+1:]...)
+	for i := 0; i < len(paras) && i < 8; i++ {
+		if paras[i] != title {
+			continue
 		}
+		for _, p := range paras[:i] {
+			if len(p) > 120 {
+				// Real text above the headline: keep everything.
+				return append(paras[:i:i], paras[i+1:]...), nil
+			}
+		}
+		return paras[i+1:], paras[:i]
 	}
-	return paras
+	return paras, nil
 }
 
 type htmlCaption struct {
@@ -480,4 +520,158 @@ func htmlCaptionKind(n *html.Node) domain.BlockKind {
 		return domain.BlockCredit
 	}
 	return domain.BlockCaption
+}
+
+//go:embed data/related-prefixes.txt
+var htmlRelatedData string
+
+// htmlRelatedPrefixes are the lead-ins of data/related-prefixes.txt.
+var htmlRelatedPrefixes = func() []string {
+	var out []string
+	for _, l := range strings.Split(htmlRelatedData, "\n") {
+		l = strings.TrimSpace(l)
+		if l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	return out
+}()
+
+// htmlIsRelated reports a short paragraph that opens with a "read also"
+// lead-in followed by a colon or dash: a teaser for another story.
+func htmlIsRelated(p string) bool {
+	if len(p) > 400 {
+		return false
+	}
+	lower := strings.ToLower(p)
+	for _, pre := range htmlRelatedPrefixes {
+		rest, ok := strings.CutPrefix(lower, pre)
+		if !ok {
+			continue
+		}
+		rest = strings.TrimLeft(rest, " \u00a0")
+		if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "|") || strings.HasPrefix(rest, "»") ||
+			strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, ">") {
+			return true
+		}
+	}
+	return false
+}
+
+// htmlTitleSeps split a page title from the site name appended to it.
+var htmlTitleSeps = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » "}
+
+// htmlStripSiteName removes the site name that <title> and og:title often
+// carry ("Story – Outlet"), recognised by the page's site name or host.
+func htmlStripSiteName(title, site, pageURL string) string {
+	host := ""
+	if u, err := url.Parse(pageURL); err == nil {
+		host = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	isSite := func(part string) bool {
+		p := htmlLetters(part)
+		if p == "" {
+			return false
+		}
+		if s := htmlLetters(site); s != "" && (p == s || strings.HasPrefix(p, s) || strings.HasPrefix(s, p)) {
+			return true
+		}
+		if host == "" {
+			return false
+		}
+		h := htmlLetters(host)
+		first := htmlLetters(strings.SplitN(host, ".", 2)[0])
+		return p == h || p == first || (len(p) >= 4 && strings.HasPrefix(h, p))
+	}
+	for _, sep := range htmlTitleSeps {
+		i := strings.LastIndex(title, sep)
+		if i > 0 && isSite(title[i+len(sep):]) {
+			return strings.TrimSpace(title[:i])
+		}
+		if j := strings.Index(title, sep); j > 0 && isSite(title[:j]) {
+			return strings.TrimSpace(title[j+len(sep):])
+		}
+	}
+	return title
+}
+
+// htmlLetters keeps the lower-cased letters and digits of s.
+func htmlLetters(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// htmlAuthorIsSite reports an author field that names the site or its
+// domain ("Example De" from example.de) rather than a person.
+func htmlAuthorIsSite(author, site, pageURL string) bool {
+	a := htmlLetters(author)
+	if a == "" || a == "noauthor" {
+		return true
+	}
+	if s := htmlLetters(site); s != "" && a == s {
+		return true
+	}
+	if u, err := url.Parse(pageURL); err == nil && u.Hostname() != "" {
+		host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+		if a == htmlLetters(host) || a == htmlLetters(strings.SplitN(host, ".", 2)[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// htmlAtom is the element's atom; trafilatura builds its output nodes with
+// only the tag name set, so look the name up when the atom is missing.
+func htmlAtom(n *html.Node) atom.Atom {
+	if n.DataAtom != 0 {
+		return n.DataAtom
+	}
+	return atom.Lookup([]byte(strings.ToLower(n.Data)))
+}
+
+// htmlTitleFromHeading prefers the page's own headline where trafilatura
+// took the site-name half of a "Site - Headline" <title>: the other half
+// of <title> that a heading repeats is the headline.
+func htmlTitleFromHeading(title string, meta htmlMeta) string {
+	for _, h := range meta.headings {
+		if h == title {
+			return title
+		}
+	}
+	for _, sep := range htmlTitleSeps {
+		for _, part := range strings.Split(meta.title, sep) {
+			part = strings.TrimSpace(part)
+			if part == "" || part == title || !strings.Contains(meta.title, title) {
+				continue
+			}
+			for _, h := range meta.headings {
+				if h == part {
+					return h
+				}
+			}
+		}
+	}
+	return title
+}
+
+// htmlFooterMarks open or close the copyright lines sites print under a
+// story; a short last paragraph carrying one is kept as a footer block.
+var htmlFooterMarks = []string{"©", "(c) ", "&copy;", "all rights reserved", "alle rechte vorbehalten", "todos los derechos reservados", "tous droits réservés", "wszelkie prawa zastrzeżone", "все права защищены", "direitos reservados", "tutti i diritti riservati"}
+
+func htmlIsFooter(p string) bool {
+	if len(p) > 300 {
+		return false
+	}
+	lower := strings.ToLower(p)
+	for _, m := range htmlFooterMarks {
+		if strings.Contains(lower, m) {
+			return true
+		}
+	}
+	return false
 }
