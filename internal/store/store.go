@@ -11,6 +11,9 @@ import (
 // ErrNotFound is returned when no stored article matches.
 var ErrNotFound = errors.New("not found")
 
+// ErrAmbiguous is returned when an ID prefix matches more than one article.
+var ErrAmbiguous = errors.New("ambiguous")
+
 // Store keeps articles and their analyses.
 type Store interface {
 	// PutArticle stores a. An article whose ID is already stored is not
@@ -25,6 +28,12 @@ type Store interface {
 	PutAnalysis(ctx context.Context, an *domain.Analysis) error
 	// Analysis returns the stored analysis of an article.
 	Analysis(ctx context.Context, articleID string) (*domain.Analysis, error)
+	// ArticlesMentioning lists the IDs of articles whose stored analysis
+	// mentions the entity, newest first.
+	ArticlesMentioning(ctx context.Context, entityID string) ([]string, error)
+	// Each calls fn for every stored article, oldest first, with its
+	// analysis or nil; an error from fn stops the walk and is returned.
+	Each(ctx context.Context, fn func(*domain.Article, *domain.Analysis) error) error
 	Close() error
 }
 
@@ -33,22 +42,27 @@ type PutResult struct {
 	Stored          bool   // a new row was written
 	Duplicate       bool   // the same article was already stored
 	NearDuplicateOf string // ID of a stored article this one closely repeats
+	// Similarity is the estimated Jaccard similarity of the two bodies'
+	// word shingles when NearDuplicateOf is set.
+	Similarity float64
 }
 
-// Filter narrows Articles.
+// Filter narrows Articles. Zero values do not filter; an article without a
+// publication date is left out when Since or Until is set.
 type Filter struct {
-	Since time.Time
-	Until time.Time
-	Limit int
+	Since time.Time // published at or after
+	Until time.Time // published before
+	Limit int       // at most this many; 0 means all
 }
 
 // Summary is one row of a listing.
 type Summary struct {
-	ID              string
-	Outlet          string
-	Title           string
-	Published       *domain.Timestamp
-	Language        string
-	NearDuplicateOf string
-	StoredAt        time.Time
+	ID              string            `json:"id"`
+	Outlet          string            `json:"outlet,omitempty"`
+	Title           string            `json:"title"`
+	Published       *domain.Timestamp `json:"published,omitempty"`
+	Language        string            `json:"language,omitempty"`
+	URL             string            `json:"url,omitempty"`
+	NearDuplicateOf string            `json:"near_duplicate_of,omitempty"`
+	StoredAt        time.Time         `json:"stored_at"`
 }
