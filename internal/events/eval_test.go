@@ -1,0 +1,177 @@
+package events
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parallaxnews/parallax/internal/domain"
+	"github.com/parallaxnews/parallax/internal/sharedtest"
+)
+
+// telegramPost is one post in the Telegram corpus's JSON arrays.
+type telegramPost struct {
+	MessageID int64  `json:"message_id"`
+	Text      string `json:"text"`
+	Date      string `json:"date"`
+	Channel   string `json:"channel"`
+}
+
+// telegramArticle turns a post into an Article the way ingest would:
+// paragraphs split on blank lines, the post date as Published, the channel
+// as outlet. Posts have no title; the first line serves as headline.
+func telegramArticle(file string, p telegramPost) (*domain.Article, error) {
+	pub, err := time.Parse(time.RFC3339, p.Date)
+	if err != nil {
+		pub, err = time.Parse("2006-01-02T15:04:05", p.Date)
+		if err != nil {
+			return nil, fmt.Errorf("post %d: date %q: %v", p.MessageID, p.Date, err)
+		}
+	}
+	a := &domain.Article{
+		ID:        fmt.Sprintf("%s/%d", file, p.MessageID),
+		Source:    "telegram:" + file,
+		Format:    "jsonl",
+		Outlet:    &domain.Outlet{Name: p.Channel},
+		Language:  "ru",
+		Published: &domain.Timestamp{Time: pub.UTC(), Precision: domain.PrecisionSecond},
+	}
+	var paras []domain.Paragraph
+	for _, s := range strings.Split(p.Text, "\n\n") {
+		if s = strings.TrimSpace(s); s != "" {
+			paras = append(paras, domain.Paragraph{Text: s, SourceOffset: -1})
+		}
+	}
+	a.SetBody(paras)
+	return a, nil
+}
+
+// loadTelegram reads the channels' posts between from and to.
+func loadTelegram(t *testing.T, dir string, files []string, from, to time.Time) []*domain.Article {
+	t.Helper()
+	var arts []*domain.Article
+	for _, f := range files {
+		b, err := os.ReadFile(filepath.Join(dir, f+"_messages.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var posts []telegramPost
+		if err := json.Unmarshal(b, &posts); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for _, p := range posts {
+			a, err := telegramArticle(f, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tm := a.Published.Time; tm.Before(from) || !tm.Before(to) || len(a.Body) == 0 {
+				continue
+			}
+			arts = append(arts, a)
+		}
+	}
+	return arts
+}
+
+func readGold(t *testing.T, path string) map[string]string {
+	t.Helper()
+	fh, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	gold := map[string]string{}
+	sc := bufio.NewScanner(fh)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 {
+			t.Fatalf("%s: bad line %q", path, line)
+		}
+		gold[f[0]+"/"+f[1]] = f[2]
+	}
+	return gold
+}
+
+// TestTelegramGold scores the clustering on the hand-labelled Telegram
+// posts, twice: the labelled posts alone, and the labelled posts among
+// every post the two channels published in the window (distractors that
+// can pull labelled posts together). B-cubed is computed on labelled posts.
+func TestTelegramGold(t *testing.T) {
+	dir := sharedtest.Path(t, "corpus/telegram-ru-news-2024/raw")
+	gold := readGold(t, "testdata/telegram-gold.tsv")
+	from := time.Date(2024, 11, 26, 0, 0, 0, 0, time.UTC)
+	to := time.Date(2024, 12, 5, 0, 0, 0, 0, time.UTC)
+	all := loadTelegram(t, dir, []string{"1001003921752", "1001101170442"}, from, to)
+	var labelled []*domain.Article
+	for _, a := range all {
+		if _, ok := gold[a.ID]; ok {
+			labelled = append(labelled, a)
+		}
+	}
+	if len(labelled) != len(gold) {
+		t.Fatalf("found %d of the %d labelled posts", len(labelled), len(gold))
+	}
+	tests := []struct {
+		name           string
+		arts           []*domain.Article
+		minPrec, minF1 float64
+	}{
+		// Floors a little below what was measured (see the log), so a
+		// regression fails and noise does not.
+		{"labelled-only", labelled, 0.80, 0.70},
+		{"with-distractors", all, 0.70, 0.65},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, pred := cluster(tc.arts, make([]*domain.Analysis, len(tc.arts)))
+			p, r, f := BCubed(gold, pred)
+			t.Logf("%d posts clustered; B-cubed on %d labelled: precision %.3f recall %.3f F1 %.3f",
+				len(tc.arts), len(gold), p, r, f)
+			if testing.Verbose() {
+				logConfusions(t, gold, pred)
+			}
+			if p < tc.minPrec || f < tc.minF1 {
+				t.Errorf("precision %.3f F1 %.3f, want at least %.2f and %.2f", p, f, tc.minPrec, tc.minF1)
+			}
+		})
+	}
+}
+
+// logConfusions lists gold events split apart and predicted events that
+// mix gold events, to see what the clustering gets wrong.
+func logConfusions(t *testing.T, gold, pred map[string]string) {
+	byPred := map[string][]string{}
+	for id := range gold {
+		byPred[pred[id]] = append(byPred[pred[id]], gold[id])
+	}
+	for p, gs := range byPred {
+		set := map[string]bool{}
+		for _, g := range gs {
+			set[g] = true
+		}
+		if len(set) > 1 {
+			t.Logf("merged in %s: %v", p, gs)
+		}
+	}
+	byGold := map[string]map[string]bool{}
+	for id, g := range gold {
+		if byGold[g] == nil {
+			byGold[g] = map[string]bool{}
+		}
+		byGold[g][pred[id]] = true
+	}
+	for g, ps := range byGold {
+		if len(ps) > 1 {
+			t.Logf("split: %s into %d events", g, len(ps))
+		}
+	}
+}
