@@ -1,0 +1,121 @@
+package claims
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token kinds.
+const (
+	tokWord  = iota // letters, with inner apostrophes and hyphens
+	tokNum          // digits, with inner , . / (55,000  4/5  1.2)
+	tokPunct        // any other single rune
+)
+
+// token is one word, number or punctuation mark of a sentence: s is its
+// lower-cased, normalised form; start and end are byte offsets in the field.
+type token struct {
+	s          string
+	start, end int
+	kind       int
+	upper      bool // first letter is upper case
+}
+
+// tokenize splits text into tokens; base is added to every offset.
+func tokenize(text string, base int) []token {
+	toks := make([]token, 0, len(text)/5)
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r) || r == '\u00ad' || r == '\u200b':
+			i += n
+		case unicode.IsLetter(r):
+			j := i + n
+			for j < len(text) {
+				r2, n2 := utf8.DecodeRuneInString(text[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.IsMark(r2) {
+					j += n2
+					continue
+				}
+				// inner apostrophe or hyphen between letters: russia's, pro-war, п'ять
+				if r2 == '\'' || r2 == '’' || r2 == 'ʼ' || r2 == '-' {
+					if k := j + n2; k < len(text) {
+						r3, _ := utf8.DecodeRuneInString(text[k:])
+						if unicode.IsLetter(r3) {
+							j = k
+							continue
+						}
+					}
+				}
+				break
+			}
+			toks = append(toks, token{s: norm(text[i:j]), start: base + i, end: base + j, kind: tokWord, upper: unicode.IsUpper(r)})
+			i = j
+		case unicode.IsDigit(r):
+			j := i + n
+			for j < len(text) {
+				c := text[j]
+				if c >= '0' && c <= '9' {
+					j++
+					continue
+				}
+				if (c == ',' || c == '.' || c == '/') && j+1 < len(text) && text[j+1] >= '0' && text[j+1] <= '9' {
+					j++
+					continue
+				}
+				// "150 230": a space inside a Russian number written in groups of three
+				if c == ' ' && j+3 < len(text) && isDigits(text[j+1:j+4]) && (j+4 == len(text) || !isDigit(text[j+4])) && groupedBefore(text[i:j]) {
+					j += 4
+					continue
+				}
+				break
+			}
+			toks = append(toks, token{s: text[i:j], start: base + i, end: base + j, kind: tokNum})
+			i = j
+		default:
+			toks = append(toks, token{s: string(r), start: base + i, end: base + i + n, kind: tokPunct})
+			i += n
+		}
+	}
+	return toks
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return len(s) > 0
+}
+
+// groupedBefore says whether the digits so far could be the head of a
+// number written in space-separated groups (1 to 3 digits, or groups).
+func groupedBefore(s string) bool {
+	last := s[strings.LastIndexByte(s, ' ')+1:]
+	return len(last) >= 1 && len(last) <= 3 && isDigits(last)
+}
+
+// norm lower-cases a word and folds spelling variants that carry no meaning
+// (typographic apostrophes, ё).
+func norm(w string) string {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf || (w[i] >= 'A' && w[i] <= 'Z') {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return w
+	}
+	w = strings.ToLower(w)
+	if strings.ContainsAny(w, "’ʼё") {
+		w = strings.NewReplacer("’", "'", "ʼ", "'", "ё", "е").Replace(w)
+	}
+	return w
+}
