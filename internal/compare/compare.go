@@ -1,0 +1,408 @@
+package compare
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/parallaxnews/parallax/internal/domain"
+)
+
+// SchemaVersion is the version of the JSON form of Report and Ledger
+// (see schema.md). It changes only when a field is removed or renamed.
+const SchemaVersion = 1
+
+// Report is the side-by-side comparison of the reports of one event.
+type Report struct {
+	SchemaVersion int    `json:"schema_version"`
+	Title         string `json:"title"`
+	EventID       string `json:"event_id,omitempty"`
+	// Columns are the outlets, one column each, in the order shown.
+	Columns []Column `json:"columns"`
+
+	Agreed      []Group    `json:"agreed"`
+	Conflicting []Conflict `json:"conflicting"`
+	// DifferentAttribution lists groups credited to different named
+	// speakers by different outlets (not necessarily a conflict).
+	DifferentAttribution []Attribution `json:"different_attribution"`
+	OnlyIn               []OnlyIn      `json:"only_in"`
+	Framing              []FramingRow  `json:"framing"`
+	Naming               []NamingRow   `json:"naming"`
+}
+
+// Column is one outlet and the articles of it compared.
+type Column struct {
+	Key     string         `json:"key"`
+	Outlet  string         `json:"outlet"`
+	Domain  string         `json:"domain,omitempty"`
+	Country string         `json:"country,omitempty"`
+	Labels  []domain.Label `json:"labels,omitempty"`
+	Wires   []string       `json:"wires,omitempty"`
+	// Articles are the column's articles, in input order.
+	Articles []ArticleRef `json:"articles"`
+}
+
+// Heading is the column's title as shown: the outlet and any wire carried.
+func (c Column) Heading() string {
+	if len(c.Wires) > 0 {
+		return c.Outlet + " (" + strings.Join(c.Wires, ", ") + ")"
+	}
+	return c.Outlet
+}
+
+// ArticleRef names one compared article.
+type ArticleRef struct {
+	ID        string            `json:"id"`
+	Title     string            `json:"title"`
+	Published *domain.Timestamp `json:"published,omitempty"`
+	URL       string            `json:"url,omitempty"`
+	Source    string            `json:"source,omitempty"`
+	Language  string            `json:"language,omitempty"`
+}
+
+// Ref links a line of the report back to the sentence it comes from.
+type Ref struct {
+	ArticleID string `json:"article_id"`
+	// Field is "title", "body", or "block:N" for the article's N-th
+	// non-body block (a related-article teaser).
+	Field    string `json:"field"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Sentence string `json:"sentence"`
+}
+
+// Anchor is a stable HTML id for the sentence.
+func (r Ref) Anchor() string {
+	return fmt.Sprintf("s-%s-%s-%d", r.ArticleID, strings.ReplaceAll(r.Field, ":", ""), r.Start)
+}
+
+// Carrier is one outlet carrying one claim.
+type Carrier struct {
+	Column  string          `json:"column"`
+	Outlet  string          `json:"outlet"`
+	ClaimID string          `json:"claim_id,omitempty"`
+	Stance  domain.Stance   `json:"stance"`
+	Stances []domain.Stance `json:"stances,omitempty"`
+	Cues    []string        `json:"cues,omitempty"`
+	Voice   domain.Voice    `json:"voice"`
+	// Speaker is the voice as shown: a name, a description, or the outlet.
+	Speaker string `json:"speaker"`
+	Text    string `json:"text"`
+	Ref     Ref    `json:"ref"`
+}
+
+// Group is claims from one or more outlets that say the same thing.
+type Group struct {
+	ID          string            `json:"id"`
+	Kind        domain.ClaimKind  `json:"kind"` // or "teaser" for a related-article line
+	Proposition string            `json:"proposition,omitempty"`
+	Summary     string            `json:"summary"`
+	Places      []domain.Ref      `json:"places,omitempty"`
+	Control     *domain.Control   `json:"control,omitempty"`
+	Time        *domain.Timestamp `json:"time,omitempty"`
+	// Columns are the keys of the outlets carrying the group, in column order.
+	Columns  []string  `json:"columns"`
+	Carriers []Carrier `json:"carriers"`
+
+	quantities  []domain.Quantity // of the first claim, for conflict checks
+	placeIDs    []string
+	textDated   bool     // some claim gave its own date
+	statusWords []string // the control statuses as worded
+}
+
+// StancesIn is the distinct stances of a column's carriers, most committed first.
+func (g Group) StancesIn(col string) []domain.Stance {
+	seen := map[domain.Stance]bool{}
+	var out []domain.Stance
+	for _, c := range g.Carriers {
+		if c.Column != col {
+			continue
+		}
+		for _, s := range append([]domain.Stance{c.Stance}, c.Stances...) {
+			if s != "" && !seen[s] {
+				seen[s] = true
+				out = append(out, s)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return stanceRank(out[i]) < stanceRank(out[j]) })
+	return out
+}
+
+// CarriersIn is the group's carriers from one column.
+func (g Group) CarriersIn(col string) []Carrier {
+	var out []Carrier
+	for _, c := range g.Carriers {
+		if c.Column == col {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Conflict is two or more positions that cannot all hold, or one claim an
+// outlet disputes.
+type Conflict struct {
+	// Kind is status (captured vs repelled), share (70% vs 50%),
+	// number, or disputed.
+	Kind      string  `json:"kind"`
+	Subject   string  `json:"subject"`
+	Why       string  `json:"why"`
+	Positions []Group `json:"positions"`
+}
+
+// Attribution is a group credited to different speakers by different outlets.
+type Attribution struct {
+	Group    Group           `json:"group"`
+	Speakers []ColumnSpeaker `json:"speakers"`
+}
+
+// ColumnSpeaker is who one outlet credits a claim to.
+type ColumnSpeaker struct {
+	Column   string   `json:"column"`
+	Speakers []string `json:"speakers"`
+}
+
+// OnlyIn is what one outlet alone reports.
+type OnlyIn struct {
+	Column string  `json:"column"`
+	Groups []Group `json:"groups"`
+}
+
+// FramingRow is one category of framing marker across outlets.
+type FramingRow struct {
+	Category string        `json:"category"`
+	Cells    []FramingCell `json:"cells"` // one per column, in column order
+}
+
+// FramingCell is one outlet's markers of a category.
+type FramingCell struct {
+	Column string      `json:"column"`
+	Uses   []MarkerUse `json:"uses,omitempty"`
+}
+
+// MarkerUse is one framing wording as an outlet used it.
+type MarkerUse struct {
+	Surface string `json:"surface"`
+	Entry   string `json:"entry,omitempty"`
+	Side    string `json:"side,omitempty"`
+	// Quoted is set when every use was inside a quotation: the outlet
+	// quotes the word rather than using it.
+	Quoted bool `json:"quoted"`
+	Scare  bool `json:"scare,omitempty"`
+	Count  int  `json:"count"`
+	Ref    Ref  `json:"ref"`
+}
+
+// NamingRow is one place or unit spelt differently by different outlets.
+type NamingRow struct {
+	EntityID string       `json:"entity_id"`
+	Name     string       `json:"name"`
+	Kind     string       `json:"kind"`
+	Cells    []NamingCell `json:"cells"`
+}
+
+// NamingCell is one outlet's spellings of an entity.
+type NamingCell struct {
+	Column string `json:"column"`
+	Forms  []Form `json:"forms,omitempty"`
+}
+
+// Form is one spelling and how often it was used.
+type Form struct {
+	Surface string `json:"surface"`
+	Count   int    `json:"count"`
+	Ref     Ref    `json:"ref"`
+}
+
+// Compare builds the side-by-side report of arts. ans[i] is the analysis of
+// arts[i] (matched by ArticleID when the slices are not aligned); a missing
+// analysis counts as one with nothing found.
+func Compare(arts []*domain.Article, ans []*domain.Analysis) *Report {
+	in := newInput(arts, ans)
+	r := &Report{SchemaVersion: SchemaVersion, Columns: in.columns}
+	r.Title = in.title()
+	groups := in.group(in.claims(func(domain.Claim) bool { return true }))
+
+	byCol := map[string][]Group{}
+	var multi []Group
+	for _, g := range groups {
+		if len(g.Columns) > 1 {
+			multi = append(multi, g)
+		} else {
+			byCol[g.Columns[0]] = append(byCol[g.Columns[0]], g)
+		}
+	}
+
+	// Disputes: a group one outlet disputes while another carries it.
+	disputed := map[string]bool{}
+	for _, g := range multi {
+		if d, ok := disputeOf(g); ok {
+			r.Conflicting = append(r.Conflicting, d)
+			disputed[g.ID] = true
+			continue
+		}
+		r.Agreed = append(r.Agreed, g)
+		if a, ok := attributionOf(g); ok {
+			r.DifferentAttribution = append(r.DifferentAttribution, a)
+		}
+	}
+	r.Conflicting = append(r.Conflicting, conflicts(groups)...)
+
+	for _, t := range in.teasers() {
+		byCol[t.Columns[0]] = append(byCol[t.Columns[0]], t)
+	}
+	for _, c := range in.columns {
+		if gs := byCol[c.Key]; len(gs) > 0 {
+			r.OnlyIn = append(r.OnlyIn, OnlyIn{Column: c.Key, Groups: gs})
+		}
+	}
+	r.Framing = in.framing()
+	r.Naming = in.naming()
+	if r.Columns == nil {
+		r.Columns = []Column{}
+	}
+	if r.Agreed == nil {
+		r.Agreed = []Group{}
+	}
+	if r.Conflicting == nil {
+		r.Conflicting = []Conflict{}
+	}
+	if r.DifferentAttribution == nil {
+		r.DifferentAttribution = []Attribution{}
+	}
+	if r.OnlyIn == nil {
+		r.OnlyIn = []OnlyIn{}
+	}
+	return r
+}
+
+// ColumnByKey returns the column with this key.
+func (r *Report) ColumnByKey(key string) (Column, bool) {
+	for _, c := range r.Columns {
+		if c.Key == key {
+			return c, true
+		}
+	}
+	return Column{}, false
+}
+
+// input is the articles and analyses of one comparison, indexed.
+type input struct {
+	arts    []*domain.Article
+	ans     map[string]*domain.Analysis
+	colOf   map[string]string // article ID → column key
+	columns []Column
+	order   map[string]int // article ID → input position
+	texts   map[string]string
+}
+
+func newInput(arts []*domain.Article, ans []*domain.Analysis) *input {
+	in := &input{
+		ans:   map[string]*domain.Analysis{},
+		colOf: map[string]string{},
+		order: map[string]int{},
+		texts: map[string]string{},
+	}
+	for i, a := range arts {
+		if a == nil {
+			continue
+		}
+		if _, dup := in.order[a.ID]; dup {
+			continue
+		}
+		in.arts = append(in.arts, a)
+		in.order[a.ID] = len(in.arts) - 1
+		if i < len(ans) && ans[i] != nil && (ans[i].ArticleID == a.ID || ans[i].ArticleID == "") {
+			in.ans[a.ID] = ans[i]
+		}
+	}
+	for _, an := range ans {
+		if an != nil && an.ArticleID != "" && in.ans[an.ArticleID] == nil {
+			if _, ok := in.order[an.ArticleID]; ok {
+				in.ans[an.ArticleID] = an
+			}
+		}
+	}
+	colIdx := map[string]int{}
+	for _, a := range in.arts {
+		key, name := columnKey(a)
+		i, ok := colIdx[key]
+		if !ok {
+			c := Column{Key: key, Outlet: name}
+			if a.Outlet != nil {
+				c.Domain, c.Country, c.Labels = a.Outlet.Domain, a.Outlet.Country, a.Outlet.Labels
+			}
+			in.columns = append(in.columns, c)
+			i = len(in.columns) - 1
+			colIdx[key] = i
+		}
+		c := &in.columns[i]
+		for _, w := range a.Wires {
+			if !containsFold(c.Wires, w) {
+				c.Wires = append(c.Wires, w)
+			}
+		}
+		c.Articles = append(c.Articles, ArticleRef{
+			ID: a.ID, Title: a.Title, Published: a.Published, URL: a.URL,
+			Source: a.Source, Language: a.Language,
+		})
+		in.colOf[a.ID] = key
+	}
+	return in
+}
+
+// columnKey is the outlet's ID (articles of one outlet share a column), else
+// a name taken from the source so unknown outlets still get a column each.
+func columnKey(a *domain.Article) (key, name string) {
+	if a.Outlet != nil && (a.Outlet.ID != "" || a.Outlet.Name != "") {
+		key = a.Outlet.ID
+		if key == "" {
+			key = strings.ToLower(a.Outlet.Name)
+		}
+		name = a.Outlet.Name
+		if name == "" {
+			name = a.Outlet.ID
+		}
+		return key, name
+	}
+	base := a.Source
+	if base != "" {
+		base = filepath.Base(base)
+		base = strings.TrimSuffix(base, filepath.Ext(base))
+	}
+	if base == "" || base == "." {
+		base = a.ID
+	}
+	return "src:" + base, base + " (outlet unknown)"
+}
+
+func (in *input) title() string {
+	var best *domain.Article
+	for _, a := range in.arts {
+		if best == nil || len(claimsOf(in.ans[a.ID])) > len(claimsOf(in.ans[best.ID])) {
+			best = a
+		}
+	}
+	if best == nil {
+		return "No reports"
+	}
+	return best.Title
+}
+
+func claimsOf(an *domain.Analysis) []domain.Claim {
+	if an == nil {
+		return nil
+	}
+	return an.Claims
+}
+
+func containsFold(list []string, s string) bool {
+	for _, v := range list {
+		if strings.EqualFold(v, s) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,717 @@
+package compare
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/parallaxnews/parallax/internal/domain"
+)
+
+// item is one claim with what grouping needs.
+type item struct {
+	claim  domain.Claim
+	art    *domain.Article
+	column string
+	pos    int // input order of the article, then of the claim
+	seq    int
+	places []string // place entity IDs
+	when   *domain.Timestamp
+	// whenFrom is "text" when the claim gave its time, "published" when
+	// the article's publication date stands in for it.
+	whenFrom string
+}
+
+// claims lists the claims of every article that keep passes, in input order.
+func (in *input) claims(keep func(domain.Claim) bool) []*item {
+	var items []*item
+	for _, a := range in.arts {
+		an := in.ans[a.ID]
+		for i, c := range claimsOf(an) {
+			if !keep(c) {
+				continue
+			}
+			it := &item{claim: c, art: a, column: in.colOf[a.ID], pos: in.order[a.ID], seq: i}
+			it.places = placeIDs(c)
+			switch {
+			case c.Time != nil:
+				ts := c.Time.Timestamp
+				it.when, it.whenFrom = &ts, "text"
+			case a.Published != nil:
+				ts := domain.Timestamp{Time: a.Published.Time.UTC(), Precision: domain.PrecisionDate}
+				ts.Time = time.Date(ts.Time.Year(), ts.Time.Month(), ts.Time.Day(), 0, 0, 0, 0, time.UTC)
+				it.when, it.whenFrom = &ts, "published"
+			}
+			items = append(items, it)
+		}
+	}
+	return items
+}
+
+// placeIDs is the claim's place entities, or the place in its proposition
+// key ("control|<place>|<status>|<side>") when Places is empty.
+func placeIDs(c domain.Claim) []string {
+	var ids []string
+	for _, p := range c.Places {
+		if p.EntityID != "" {
+			ids = append(ids, p.EntityID)
+		}
+	}
+	if len(ids) == 0 && c.Kind == domain.ClaimControl {
+		if seg := strings.Split(c.Proposition, "|"); len(seg) > 1 && strings.Contains(seg[1], ":") {
+			ids = append(ids, seg[1])
+		}
+	}
+	return ids
+}
+
+// group joins items that say the same thing (union-find over pairs that
+// share a blocking key, so unrelated claims are never compared).
+func (in *input) group(items []*item) []Group {
+	parent := make([]int, len(items))
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	buckets := map[string][]int{}
+	for i, it := range items {
+		for _, k := range blockKeys(it) {
+			buckets[k] = append(buckets[k], i)
+		}
+	}
+	keys := make([]string, 0, len(buckets))
+	for k := range buckets {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		b := buckets[k]
+		for x := 0; x < len(b); x++ {
+			for y := x + 1; y < len(b); y++ {
+				i, j := b[x], b[y]
+				if find(i) == find(j) {
+					continue
+				}
+				if same(items[i], items[j]) {
+					parent[find(j)] = find(i)
+				}
+			}
+		}
+	}
+	members := map[int][]*item{}
+	var roots []int
+	for i := range items {
+		r := find(i)
+		if _, ok := members[r]; !ok {
+			roots = append(roots, r)
+		}
+		members[r] = append(members[r], items[i])
+	}
+	colRank := map[string]int{}
+	for i, c := range in.columns {
+		colRank[c.Key] = i
+	}
+	var groups []Group
+	for _, r := range roots {
+		groups = append(groups, in.makeGroup(members[r], colRank))
+	}
+	// Most widely carried first; then control before events, statements,
+	// facts; then where the claim first appears.
+	sort.SliceStable(groups, func(i, j int) bool {
+		if len(groups[i].Columns) != len(groups[j].Columns) {
+			return len(groups[i].Columns) > len(groups[j].Columns)
+		}
+		return kindRank(groups[i].Kind) < kindRank(groups[j].Kind)
+	})
+	for i := range groups {
+		groups[i].ID = fmt.Sprintf("g%d", i+1)
+	}
+	return groups
+}
+
+func blockKeys(it *item) []string {
+	c := it.claim
+	var keys []string
+	if c.Proposition != "" {
+		keys = append(keys, "p:"+c.Proposition)
+	}
+	if c.Kind == domain.ClaimControl {
+		for _, p := range it.places {
+			keys = append(keys, "c:"+p)
+		}
+		return keys
+	}
+	if pred := predicate(c.Proposition); pred != "" {
+		for _, r := range append(append([]domain.Ref{}, c.Actors...), c.Places...) {
+			if r.EntityID != "" {
+				keys = append(keys, "e:"+string(c.Kind)+"|"+pred+"|"+r.EntityID)
+			}
+		}
+	}
+	if c.Proposition == "" {
+		if n := normText(c.Text); n != "" {
+			keys = append(keys, "t:"+string(c.Kind)+"|"+n)
+		}
+	}
+	return keys
+}
+
+// predicate is the second segment of a proposition key ("event|visit|…"),
+// the verb-like part two differently worded propositions must share.
+func predicate(prop string) string {
+	seg := strings.Split(prop, "|")
+	if len(seg) < 2 {
+		return ""
+	}
+	return seg[1]
+}
+
+// same decides whether two claims say the same thing.
+func same(a, b *item) bool {
+	ca, cb := a.claim, b.claim
+	if ca.Kind != cb.Kind {
+		return false
+	}
+	if !timesCompatible(a.when, b.when) {
+		return false
+	}
+	if ca.Kind == domain.ClaimControl {
+		return sameControl(a, b)
+	}
+	if !quantitiesCompatible(ca.Quantities, cb.Quantities) {
+		return false
+	}
+	if ca.Proposition != "" && ca.Proposition == cb.Proposition {
+		return true
+	}
+	if ca.Proposition != "" && cb.Proposition != "" {
+		// Differently keyed propositions with the same predicate about
+		// mostly the same people and places.
+		return predicate(ca.Proposition) == predicate(cb.Proposition) &&
+			jaccard(entitySet(ca), entitySet(cb)) >= 0.5
+	}
+	return ca.Proposition == "" && cb.Proposition == "" && normText(ca.Text) != "" && normText(ca.Text) == normText(cb.Text)
+}
+
+func sameControl(a, b *item) bool {
+	if !overlap(a.places, b.places) {
+		return false
+	}
+	xa, xb := a.claim.Control, b.claim.Control
+	if xa == nil || xb == nil {
+		return a.claim.Proposition != "" && a.claim.Proposition == b.claim.Proposition
+	}
+	if statusClass(xa.Status) != statusClass(xb.Status) {
+		return false
+	}
+	if xa.Side != "" && xb.Side != "" && !strings.EqualFold(xa.Side, xb.Side) {
+		return false
+	}
+	if !sharesCompatible(a.claim, b.claim) {
+		return false
+	}
+	return xa.Settlements == 0 || xb.Settlements == 0 || xa.Settlements == xb.Settlements
+}
+
+// interval is the span of time a timestamp covers at its precision.
+func interval(t *domain.Timestamp) (time.Time, time.Time) {
+	s := t.Time.UTC()
+	switch t.Precision {
+	case domain.PrecisionYear:
+		s = time.Date(s.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+		return s, s.AddDate(1, 0, 0)
+	case domain.PrecisionMonth:
+		s = time.Date(s.Year(), s.Month(), 1, 0, 0, 0, 0, time.UTC)
+		return s, s.AddDate(0, 1, 0)
+	default:
+		s = time.Date(s.Year(), s.Month(), s.Day(), 0, 0, 0, 0, time.UTC)
+		return s, s.AddDate(0, 0, 1)
+	}
+}
+
+// dateSlack lets reports a day apart meet: an evening claim is in the next
+// morning's paper, and time zones move dates by one.
+const dateSlack = 24 * time.Hour
+
+func timesCompatible(a, b *domain.Timestamp) bool {
+	if a == nil || b == nil {
+		return true
+	}
+	as, ae := interval(a)
+	bs, be := interval(b)
+	return as.Before(be.Add(dateSlack)) && bs.Before(ae.Add(dateSlack))
+}
+
+// span is the range of values a quantity allows.
+type span struct{ lo, hi float64 }
+
+// quantityTolerance is how far two exact figures may differ and still be
+// one figure (rounding: "70%" vs "0.7", "55,000" vs "about 55,000").
+const quantityTolerance = 0.02
+
+func spanOf(v float64, qualifier string) span {
+	switch qualifier {
+	case "more_than":
+		return span{v * (1 - quantityTolerance), math.Inf(1)}
+	case "less_than", "up_to":
+		return span{math.Inf(-1), v * (1 + quantityTolerance)}
+	case "about":
+		return span{v * 0.9, v * 1.1}
+	default:
+		return span{v * (1 - quantityTolerance), v * (1 + quantityTolerance)}
+	}
+}
+
+func (s span) meets(o span) bool { return s.lo <= o.hi && o.lo <= s.hi }
+
+// shareSpan is the share a control claim states: the whole place when no
+// share is given, else its fraction with the qualifier of the matching quantity.
+func shareSpan(c domain.Claim) span {
+	if c.Control == nil || c.Control.Share == 0 {
+		return span{1, 1}
+	}
+	q := "exact"
+	for _, x := range c.Quantities {
+		if x.Unit == "fraction" && math.Abs(x.Value-c.Control.Share) < 1e-9 {
+			q = x.Qualifier
+		}
+	}
+	return spanOf(c.Control.Share, q)
+}
+
+func sharesCompatible(a, b domain.Claim) bool { return shareSpan(a).meets(shareSpan(b)) }
+
+// quantitiesCompatible: every pair of quantities counting the same thing
+// in the same unit must agree.
+func quantitiesCompatible(a, b []domain.Quantity) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.Unit != y.Unit || x.Of != y.Of {
+				continue
+			}
+			if !spanOf(x.Value, x.Qualifier).meets(spanOf(y.Value, y.Qualifier)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func entitySet(c domain.Claim) map[string]bool {
+	s := map[string]bool{}
+	for _, r := range append(append([]domain.Ref{}, c.Actors...), c.Places...) {
+		if r.EntityID != "" {
+			s[r.EntityID] = true
+		}
+	}
+	return s
+}
+
+func jaccard(a, b map[string]bool) float64 {
+	if len(a) == 0 && len(b) == 0 {
+		return 0
+	}
+	inter := 0
+	for k := range a {
+		if b[k] {
+			inter++
+		}
+	}
+	return float64(inter) / float64(len(a)+len(b)-inter)
+}
+
+func overlap(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// normText folds a claim text for the last-resort exact comparison.
+func normText(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ")
+}
+
+func (in *input) makeGroup(items []*item, colRank map[string]int) Group {
+	sort.SliceStable(items, func(i, j int) bool {
+		if colRank[items[i].column] != colRank[items[j].column] {
+			return colRank[items[i].column] < colRank[items[j].column]
+		}
+		if items[i].pos != items[j].pos {
+			return items[i].pos < items[j].pos
+		}
+		return items[i].seq < items[j].seq
+	})
+	first := items[0].claim
+	g := Group{Kind: first.Kind, Proposition: first.Proposition, Control: first.Control, quantities: first.Quantities}
+	seenCol := map[string]bool{}
+	seenPlace := map[string]bool{}
+	for _, it := range items {
+		if !seenCol[it.column] {
+			seenCol[it.column] = true
+			g.Columns = append(g.Columns, it.column)
+		}
+		for _, id := range it.places {
+			if !containsFold(g.placeIDs, id) {
+				g.placeIDs = append(g.placeIDs, id)
+			}
+		}
+		for _, p := range it.claim.Places {
+			k := p.EntityID
+			if k == "" {
+				k = "name:" + p.Name
+			}
+			if !seenPlace[k] {
+				seenPlace[k] = true
+				g.Places = append(g.Places, p)
+			}
+		}
+		if it.claim.Control != nil && it.claim.Control.Status != "" && !containsFold(g.statusWords, it.claim.Control.Status) {
+			g.statusWords = append(g.statusWords, it.claim.Control.Status)
+		}
+		if it.whenFrom == "text" {
+			g.textDated = true
+		}
+		if g.Time == nil && it.whenFrom == "text" {
+			ts := it.when
+			g.Time = ts
+		}
+		if g.Control == nil && it.claim.Control != nil {
+			g.Control = it.claim.Control
+		}
+		g.Carriers = append(g.Carriers, in.carrier(it))
+	}
+	if g.Time == nil && items[0].when != nil {
+		g.Time = items[0].when
+	}
+	g.Summary = summary(g, first)
+	return g
+}
+
+func (in *input) carrier(it *item) Carrier {
+	c := it.claim
+	name := it.column
+	for _, col := range in.columns {
+		if col.Key == it.column {
+			name = col.Outlet
+		}
+	}
+	return Carrier{
+		Column: it.column, Outlet: name, ClaimID: c.ID,
+		Stance: c.Stance, Stances: c.Stances, Cues: c.Cues,
+		Voice: c.Voice, Speaker: speaker(c.Voice), Text: c.Text,
+		Ref: Ref{ArticleID: it.art.ID, Field: c.Field, Start: c.Start, End: c.End, Sentence: c.Sentence},
+	}
+}
+
+// speaker names a voice for display.
+func speaker(v domain.Voice) string {
+	var s string
+	switch {
+	case v.Kind == domain.VoiceOutlet || v.Kind == "":
+		s = "the outlet"
+	case v.Name != "":
+		s = v.Name
+	case v.Description != "":
+		s = v.Description
+	default:
+		s = "unnamed"
+	}
+	if len(v.Via) > 0 {
+		s += " via " + speaker(v.Via[0])
+	}
+	return s
+}
+
+// summary is a neutral one-line statement of the group: for control
+// claims the status class, not the outlet's verb (the verb is framing).
+func summary(g Group, first domain.Claim) string {
+	if g.Kind == domain.ClaimControl && g.Control != nil {
+		var b strings.Builder
+		b.WriteString(placeNames(g.Places, first))
+		b.WriteString(": ")
+		b.WriteString(controlPhrase(g.Control))
+		if g.Time != nil {
+			b.WriteString(" · " + g.Time.String())
+			if g.Time.Inferred {
+				b.WriteString(" (inferred)")
+			}
+		}
+		return b.String()
+	}
+	t := strings.TrimSpace(first.Text)
+	if t == "" {
+		t = strings.TrimSpace(first.Sentence)
+	}
+	return t
+}
+
+func placeNames(places []domain.Ref, c domain.Claim) string {
+	var names []string
+	for _, p := range places {
+		n := p.Name
+		if n == "" {
+			n = p.Surface
+		}
+		if n != "" && !containsFold(names, n) {
+			names = append(names, n)
+		}
+	}
+	if len(names) == 0 {
+		if ids := placeIDs(c); len(ids) > 0 {
+			return ids[0]
+		}
+		return "?"
+	}
+	return strings.Join(names, ", ")
+}
+
+// controlPhrase words a control claim neutrally: "taken by RU, 70%".
+func controlPhrase(x *domain.Control) string {
+	class := statusClass(x.Status)
+	var s string
+	switch class {
+	case "taken":
+		s = "taken"
+		if strings.EqualFold(x.Status, "retaken") {
+			s = "retaken"
+		}
+	default:
+		s = class
+	}
+	if x.Side != "" {
+		switch class {
+		case "taken", "encircled":
+			s += " by " + x.Side
+		case "advancing":
+			s = x.Side + " advancing"
+		case "repelled", "contested":
+			s += " (" + x.Side + ")"
+		}
+	}
+	if x.Share > 0 {
+		s += fmt.Sprintf(", %s of it", percent(x.Share))
+	}
+	if x.Settlements > 0 {
+		s += fmt.Sprintf(", %d settlements", x.Settlements)
+	}
+	return s
+}
+
+func percent(f float64) string {
+	p := f * 100
+	if math.Abs(p-math.Round(p)) < 0.05 {
+		return fmt.Sprintf("%.0f%%", p)
+	}
+	return fmt.Sprintf("%.1f%%", p)
+}
+
+func kindRank(k domain.ClaimKind) int {
+	switch k {
+	case domain.ClaimControl:
+		return 0
+	case domain.ClaimEvent:
+		return 1
+	case domain.ClaimStatement:
+		return 2
+	case domain.ClaimFact:
+		return 3
+	}
+	return 4
+}
+
+func stanceRank(s domain.Stance) int {
+	switch s {
+	case domain.StanceAsserted:
+		return 0
+	case domain.StanceAttributed:
+		return 1
+	case domain.StanceQuoted:
+		return 2
+	case domain.StanceHedged:
+		return 3
+	case domain.StanceDisputed:
+		return 4
+	}
+	return 5
+}
+
+// disputeOf: a group some outlet only disputes while another carries it.
+func disputeOf(g Group) (Conflict, bool) {
+	var disputers, carriers []string
+	for _, col := range g.Columns {
+		st := g.StancesIn(col)
+		if len(st) > 0 && st[0] == domain.StanceDisputed {
+			disputers = append(disputers, col)
+		} else {
+			carriers = append(carriers, col)
+		}
+	}
+	if len(disputers) == 0 || len(carriers) == 0 {
+		return Conflict{}, false
+	}
+	return Conflict{
+		Kind:      "disputed",
+		Subject:   g.Summary,
+		Why:       fmt.Sprintf("carried by %s, disputed by %s", strings.Join(carriers, ", "), strings.Join(disputers, ", ")),
+		Positions: []Group{g},
+	}, true
+}
+
+// attributionOf: a group credited to different named speakers by
+// different outlets. The outlet's own voice is not a speaker.
+func attributionOf(g Group) (Attribution, bool) {
+	var per []ColumnSpeaker
+	distinct := map[string]bool{}
+	for _, col := range g.Columns {
+		var names []string
+		for _, c := range g.CarriersIn(col) {
+			if c.Voice.Kind == domain.VoiceOutlet || c.Voice.Kind == "" {
+				continue
+			}
+			k := voiceKey(c.Voice)
+			if !containsFold(names, c.Speaker) {
+				names = append(names, c.Speaker)
+			}
+			distinct[k] = true
+		}
+		per = append(per, ColumnSpeaker{Column: col, Speakers: names})
+	}
+	withSpeaker := 0
+	for _, p := range per {
+		if len(p.Speakers) > 0 {
+			withSpeaker++
+		}
+	}
+	if withSpeaker < 2 || len(distinct) < 2 {
+		return Attribution{}, false
+	}
+	// Differently credited only when some two outlets share no speaker.
+	for i := range per {
+		for j := i + 1; j < len(per); j++ {
+			if len(per[i].Speakers) > 0 && len(per[j].Speakers) > 0 && !sharesSpeaker(g, per[i].Column, per[j].Column) {
+				return Attribution{Group: g, Speakers: per}, true
+			}
+		}
+	}
+	return Attribution{}, false
+}
+
+func sharesSpeaker(g Group, a, b string) bool {
+	ka := map[string]bool{}
+	for _, c := range g.CarriersIn(a) {
+		ka[voiceKey(c.Voice)] = true
+	}
+	for _, c := range g.CarriersIn(b) {
+		if c.Voice.Kind != domain.VoiceOutlet && ka[voiceKey(c.Voice)] {
+			return true
+		}
+	}
+	return false
+}
+
+func voiceKey(v domain.Voice) string {
+	if v.EntityID != "" {
+		return v.EntityID
+	}
+	if v.Name != "" {
+		return "name:" + strings.ToLower(v.Name)
+	}
+	return v.Kind + ":" + strings.ToLower(v.Description)
+}
+
+// conflicts finds pairs of groups that cannot both hold: control claims on
+// one place at one time with conflicting statuses or shares, and claims of
+// one proposition with incompatible numbers.
+func conflicts(groups []Group) []Conflict {
+	var out []Conflict
+	for i := 0; i < len(groups); i++ {
+		for j := i + 1; j < len(groups); j++ {
+			a, b := groups[i], groups[j]
+			if a.Kind != b.Kind || !timesCompatible(a.Time, b.Time) {
+				continue
+			}
+			if a.Kind == domain.ClaimControl {
+				if c, ok := controlConflict(a, b); ok {
+					out = append(out, c)
+				}
+				continue
+			}
+			if a.Proposition != "" && a.Proposition == b.Proposition {
+				out = append(out, Conflict{
+					Kind: "number", Subject: a.Summary,
+					Why:       fmt.Sprintf("%s vs %s", quantitiesText(a), quantitiesText(b)),
+					Positions: []Group{a, b},
+				})
+			}
+		}
+	}
+	return out
+}
+
+func controlConflict(a, b Group) (Conflict, bool) {
+	if a.Control == nil || b.Control == nil || !overlap(a.placeIDs, b.placeIDs) {
+		return Conflict{}, false
+	}
+	ca, cb := statusClass(a.Control.Status), statusClass(b.Control.Status)
+	subject := placeNames(commonPlaces(a.Places, b.Places), domain.Claim{})
+	if classesConflict(ca, a.Control.Side, cb, b.Control.Side) {
+		return Conflict{Kind: "status", Subject: subject,
+			Why:       controlPhrase(a.Control) + " vs " + controlPhrase(b.Control),
+			Positions: []Group{a, b}}, true
+	}
+	sameSide := a.Control.Side == "" || b.Control.Side == "" || strings.EqualFold(a.Control.Side, b.Control.Side)
+	if ca == cb && sameSide {
+		why := controlPhrase(a.Control) + " vs " + controlPhrase(b.Control)
+		if a.Control.Settlements > 0 && b.Control.Settlements > 0 && a.Control.Settlements != b.Control.Settlements {
+			return Conflict{Kind: "number", Subject: subject, Why: why, Positions: []Group{a, b}}, true
+		}
+		if !shareSpan(firstClaimOf(a)).meets(shareSpan(firstClaimOf(b))) {
+			return Conflict{Kind: "share", Subject: subject, Why: why, Positions: []Group{a, b}}, true
+		}
+	}
+	return Conflict{}, false
+}
+
+// firstClaimOf rebuilds enough of a group's claim for shareSpan.
+func firstClaimOf(g Group) domain.Claim {
+	return domain.Claim{Control: g.Control, Quantities: g.quantities}
+}
+
+func commonPlaces(a, b []domain.Ref) []domain.Ref {
+	var out []domain.Ref
+	for _, x := range a {
+		for _, y := range b {
+			if x.EntityID != "" && x.EntityID == y.EntityID {
+				out = append(out, x)
+			}
+		}
+	}
+	return out
+}
+
+func quantitiesText(g Group) string {
+	var parts []string
+	for _, q := range g.quantities {
+		parts = append(parts, q.Surface)
+	}
+	if len(parts) == 0 {
+		return g.Summary
+	}
+	return strings.Join(parts, ", ")
+}
