@@ -1,6 +1,15 @@
 package gazetteer
 
-import "io"
+//go:generate go run ./gen
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"io"
+	"sync"
+)
 
 // Place is one gazetteer entry.
 type Place struct {
@@ -13,27 +22,218 @@ type Place struct {
 	FeatureCode string // PPL, PPLA, PPLC, ADM1 ...
 	Population  int
 	Lat, Lon    float64
-	Names       []string // every known name and spelling, as in the source
+	Names       []string // every known name and spelling, as in the source (the source's main name first)
+
+	// Official is the official name in the country's language where a
+	// codifier gave it (KATOTTG: "Куп'янськ"), else empty.
+	Official string
+	// Former holds names the place no longer officially carries
+	// (Krasnoarmeysk for Pokrovsk), from data/former_names.tsv.
+	Former []string
+	// KATOTTG is the codifier code linked to this place, if any.
+	KATOTTG string
+
+	idx    int32
+	former map[string]bool // skeletons of Former
+	alias  map[string]bool // skeletons of standalone admin aliases
 }
 
 // Match is one candidate for a looked-up name.
 type Match struct {
 	Place *Place
 	Score float64 // 0..1, how well the name matches (not which place is meant)
-	How   string  // exact, folded, translit, stem, fuzzy, former-name
+	How   string  // exact, folded, translit, stem, fuzzy, former-name, alias
+	// Name is the known name of Place that the looked-up name met.
+	Name string
 }
 
-// Gazetteer is an in-memory name index over places.
-type Gazetteer struct{}
+// Gazetteer is an in-memory name index over places. It is safe for
+// concurrent lookups once loaded; the loaders and Merge are not.
+type Gazetteer struct {
+	places []*Place
+	byID   map[string]*Place
+	skel   postings // skeleton of every name → places
+	stem   postings // skeleton of the stem of every Cyrillic name → places
+	admin  postings // skeletons of admin1 base names ("kharkiv" for "Kharkiv region")
 
-// Default returns the embedded world-wide gazetteer (GeoNames cities500).
-func Default() (*Gazetteer, error) { return &Gazetteer{}, nil }
+	// extraAdmin1 maps "CC.code" to admin1 places read from GeoNames
+	// files for countries data/admin1.tsv does not cover.
+	extraAdmin1 map[string]string
+
+	fuzzyOnce sync.Once
+	fuzzy     *fuzzyIndex
+
+	// Skipped counts malformed input lines the loaders skipped; Errors
+	// keeps the first few, each naming the file and line.
+	Skipped int
+	Errors  []error
+}
+
+// maxErrors bounds Gazetteer.Errors; Skipped still counts them all.
+const maxErrors = 20
+
+func (g *Gazetteer) addError(err error) {
+	g.Skipped++
+	if len(g.Errors) < maxErrors {
+		g.Errors = append(g.Errors, err)
+	}
+}
+
+//go:embed data/cities500.tsv.gz
+var cities500 []byte
+
+var (
+	defaultOnce sync.Once
+	defaultG    *Gazetteer
+	defaultErr  error
+)
+
+// Default returns the embedded world-wide gazetteer (GeoNames cities500,
+// plus the admin1 divisions of data/admin1.tsv and the renamings of
+// data/former_names.tsv). It is built once and shared: do not modify it.
+func Default() (*Gazetteer, error) {
+	defaultOnce.Do(func() {
+		defaultG, defaultErr = loadDefault()
+	})
+	return defaultG, defaultErr
+}
+
+func loadDefault() (*Gazetteer, error) {
+	g := New()
+	zr, err := gzip.NewReader(bytes.NewReader(cities500))
+	if err != nil {
+		return nil, fmt.Errorf("embedded cities500: %w", err)
+	}
+	if err := g.readCompact(zr, "cities500.tsv.gz"); err != nil {
+		return nil, err
+	}
+	if err := g.finish(); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// New returns an empty gazetteer that knows the admin1 divisions of
+// data/admin1.tsv; add places with the Read* methods, then call Finish.
+func New() *Gazetteer {
+	g := &Gazetteer{byID: map[string]*Place{}, extraAdmin1: map[string]string{}}
+	g.skel.init()
+	g.stem.init()
+	g.admin.init()
+	g.addAdmin1()
+	return g
+}
 
 // LoadGeoNames reads a GeoNames 19-column table (a country file or cities500).
-func LoadGeoNames(r io.Reader) (*Gazetteer, error) { return &Gazetteer{}, nil }
-
-// Lookup returns the places a name can refer to, best name match first.
-func (g *Gazetteer) Lookup(name string) []Match { return nil }
+func LoadGeoNames(r io.Reader) (*Gazetteer, error) {
+	g := New()
+	if err := g.ReadGeoNames(r, "geonames"); err != nil {
+		return nil, err
+	}
+	if err := g.finish(); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
 
 // Place returns the place with this ID, or nil.
-func (g *Gazetteer) Place(id string) *Place { return nil }
+func (g *Gazetteer) Place(id string) *Place {
+	if g == nil {
+		return nil
+	}
+	return g.byID[id]
+}
+
+// Len is the number of places.
+func (g *Gazetteer) Len() int { return len(g.places) }
+
+// Places calls fn for every place until it returns false.
+func (g *Gazetteer) Places(fn func(*Place) bool) {
+	for _, p := range g.places {
+		if !fn(p) {
+			return
+		}
+	}
+}
+
+// add puts p into the gazetteer, or merges it into the place with the same
+// ID (a country file read after the default adds names to the cities500
+// row rather than duplicating it). It returns the stored place.
+func (g *Gazetteer) add(p *Place) *Place {
+	if old := g.byID[p.ID]; old != nil {
+		merged := mergeNames(old.Names, p.Names)
+		for _, n := range merged[len(old.Names):] {
+			g.indexName(old, n)
+		}
+		old.Names = merged
+		if p.Population > old.Population {
+			old.Population = p.Population
+		}
+		if old.FeatureCode == "" || (old.FeatureCode != p.FeatureCode && p.FeatureCode != "" && p.FeatureCode != "PPL") {
+			old.FeatureCode = p.FeatureCode
+		}
+		if old.Lat == 0 && old.Lon == 0 {
+			old.Lat, old.Lon = p.Lat, p.Lon
+		}
+		return old
+	}
+	if p.FeatureCode == "ADM1" && p.Country != "" && p.Admin1Code != "" {
+		if _, known := admin1IDs[admin1Key(p.Country, p.Admin1Code)]; !known {
+			g.extraAdmin1[admin1Key(p.Country, p.Admin1Code)] = p.ID
+		}
+	}
+	p.idx = int32(len(g.places))
+	g.places = append(g.places, p)
+	g.byID[p.ID] = p
+	for _, n := range p.Names {
+		g.indexName(p, n)
+	}
+	return p
+}
+
+func mergeNames(a, b []string) []string {
+	seen := make(map[string]bool, len(a)+len(b))
+	for _, n := range a {
+		seen[n] = true
+	}
+	out := a
+	for _, n := range b {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// indexName adds one name of p to the skeleton and stem indexes.
+func (g *Gazetteer) indexName(p *Place, name string) {
+	sk := Skeleton(name)
+	if sk == "" {
+		return
+	}
+	g.skel.add(sk, p.idx)
+	if isCyrillic(name) {
+		if st := Skeleton(stemWord(name)); st != "" && st != sk {
+			g.stem.add(st, p.idx)
+		}
+	}
+}
+
+// finish links places to their admin1 and sets display names. Loaders call
+// it after reading; call it again after Read* on a gazetteer you built.
+func (g *Gazetteer) finish() error {
+	g.applyFormerNames()
+	for _, p := range g.places {
+		g.linkAdmin1(p)
+		if p.Country == "UA" && p.FeatureCode != "ADM1" {
+			p.Name = displayNameUA(p)
+		}
+	}
+	g.fuzzyOnce = sync.Once{}
+	g.fuzzy = nil
+	return nil
+}
+
+// Finish must be called after adding places with the Read* methods.
+func (g *Gazetteer) Finish() error { return g.finish() }

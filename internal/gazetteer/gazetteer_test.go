@@ -1,0 +1,81 @@
+package gazetteer
+
+import "testing"
+
+func mustDefault(t testing.TB) *Gazetteer {
+	t.Helper()
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// The founding example's spellings must resolve, best match first, to the
+// places the analyst expects (corpus/kupiansk-2025-11-20/expected.yaml).
+func TestDefaultFoundingExample(t *testing.T) {
+	g := mustDefault(t)
+	tests := []struct {
+		name, want, admin1, how string
+	}{
+		{"Kupiansk", "Kupiansk", "Kharkiv Oblast", "exact"},
+		{"Kupyansk", "Kupiansk", "Kharkiv Oblast", "exact"},
+		{"Kharkiv region", "Kharkiv Oblast", "Kharkiv Oblast", ""},
+		{"Kharkov region", "Kharkiv Oblast", "Kharkiv Oblast", ""},
+		{"Pokrovsk", "Pokrovsk", "Donetsk Oblast", "exact"},
+		{"Kramatorsk", "Kramatorsk", "Donetsk Oblast", "exact"},
+		{"Dnepropetrovsk region", "Dnipropetrovsk Oblast", "Dnipropetrovsk Oblast", ""},
+		{"Zaporozhye region", "Zaporizhzhia Oblast", "Zaporizhzhia Oblast", ""},
+		{"Donetsk People's Republic", "Donetsk Oblast", "Donetsk Oblast", ""},
+		{"Kyiv", "Kyiv", "", "exact"},
+	}
+	for _, tt := range tests {
+		ms := g.Lookup(tt.name)
+		if len(ms) == 0 {
+			t.Errorf("Lookup(%q) found nothing, want %s", tt.name, tt.want)
+			continue
+		}
+		p := ms[0].Place
+		if p.Name != tt.want || (tt.admin1 != "" && p.Admin1 != tt.admin1) {
+			t.Errorf("Lookup(%q)[0] = %s (%s), want %s (%s)", tt.name, p.Name, p.Admin1, tt.want, tt.admin1)
+		}
+		if tt.how != "" && ms[0].How != tt.how {
+			t.Errorf("Lookup(%q)[0].How = %s, want %s", tt.name, ms[0].How, tt.how)
+		}
+	}
+}
+
+// Names that need more than one index: former names, typos, Cyrillic
+// inflection. The place must be among the candidates with the right How.
+func TestDefaultVariants(t *testing.T) {
+	g := mustDefault(t)
+	tests := []struct{ name, id, how string }{
+		{"Krasnoarmeysk", "geonames:704422", "former-name"},
+		{"Volchansk", "geonames:689304", "exact"}, // also a town in Sverdlovsk Oblast: Rank decides
+		{"Artemovsk", "geonames:713174", "former-name"},
+		{"Konstaninovka", "geonames:705104", "fuzzy"},
+		{"Konstantinovka", "geonames:705104", "exact"},
+		{"Купянске", "geonames:703656", "stem"},
+		{"Покровська", "geonames:704422", "stem"},
+		{"Харкові", "geonames:706483", "stem"},
+		{"Куп’янськ", "geonames:703656", "exact"},
+		{"Куп'янськ", "geonames:703656", "folded"},
+		{"Харьковской области", "geonames:706482", "stem"},
+	}
+	for _, tt := range tests {
+		var got *Match
+		for _, m := range g.Lookup(tt.name) {
+			if m.Place.ID == tt.id {
+				got = &m
+				break
+			}
+		}
+		if got == nil {
+			t.Errorf("Lookup(%q) lacks %s", tt.name, tt.id)
+			continue
+		}
+		if got.How != tt.how {
+			t.Errorf("Lookup(%q) found %s by %s, want %s", tt.name, got.Place.Name, got.How, tt.how)
+		}
+	}
+}

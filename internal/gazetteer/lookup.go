@@ -1,0 +1,305 @@
+package gazetteer
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Scores of the ways a name can meet a place's name. They say how sure the
+// spelling match is, not which place is meant (see Rank for that).
+const (
+	scoreExact    = 1.0
+	scoreFolded   = 0.97
+	scoreAlias    = 0.95
+	scoreTranslit = 0.92
+	scoreFormer   = 0.9
+	scoreStem     = 0.85
+	scoreFuzzy1   = 0.78 // one edit
+	scoreFuzzy2   = 0.66 // two edits
+	scoreAdminGen = 0.03
+	altPenalty    = 0.01 // the name met is an alternate, not the main one // taken off when "region" had to be read as an oblast name
+)
+
+// maxQuery bounds a looked-up name; longer strings are not place names.
+const maxQuery = 200
+
+// maxMatches bounds Lookup's answer (the ~25 Kostiantynivkas fit).
+const maxMatches = 60
+
+// Lookup returns the places a name can refer to, best name match first
+// (ties: larger population first). It never returns nil for a known name
+// and returns nil for names it cannot place.
+func (g *Gazetteer) Lookup(name string) []Match {
+	if g == nil {
+		return nil
+	}
+	q := cleanQuery(name)
+	if q == "" {
+		return nil
+	}
+	folded := Fold(q)
+	if rest, level := splitGeneric(folded); level != "" && rest != "" {
+		if ms := g.lookupDivision(rest, level); len(ms) > 0 {
+			return ms
+		}
+	}
+	sk := Skeleton(folded)
+	ms := g.lookupSkeleton(q, folded, sk, "")
+	if isCyrillic(folded) {
+		// Inflected forms can spell another place's name exactly
+		// (Покровська is a Russian village too): add the stems' places.
+		ms = mergeMatches(ms, g.lookupStem(folded))
+	}
+	if len(ms) == 0 || typoLikely(ms, sk) {
+		ms = mergeMatches(ms, g.lookupFuzzy(sk, false))
+	}
+	return sortMatches(ms)
+}
+
+// typoLikely says whether a long name that met only small places might
+// rather be a typo of a large one ("Konstaninovka" is listed as a spelling
+// of a Stavropol village, but newsrooms mean Kostiantynivka).
+func typoLikely(ms []Match, sk string) bool {
+	if maxEdits(len(sk)) < 2 {
+		return false
+	}
+	for _, m := range ms {
+		if m.Place.Population >= typoPopulation {
+			return false
+		}
+	}
+	return true
+}
+
+// typoPopulation: places this large are named often enough in news that
+// an exact match with one of them beats any typo reading.
+const typoPopulation = 20000
+
+// mergeMatches adds b's places not already in a.
+func mergeMatches(a, b []Match) []Match {
+	for _, m := range b {
+		dup := false
+		for _, x := range a {
+			if x.Place == m.Place {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			a = append(a, m)
+		}
+	}
+	return a
+}
+
+// cleanQuery trims quotes, punctuation and an English possessive.
+func cleanQuery(s string) string {
+	if len(s) > maxQuery*4 || !utf8.ValidString(s) {
+		return ""
+	}
+	s = strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '.' && r != '\'' && r != '’' || unicode.IsSymbol(r)
+	})
+	for _, suf := range []string{"'s", "’s", "s'", "s’"} {
+		if t, ok := strings.CutSuffix(s, suf); ok && len(t) > 3 {
+			if suf[0] == 's' {
+				t += "s"
+			}
+			s = t
+			break
+		}
+	}
+	s = strings.Trim(s, "'’ .")
+	if utf8.RuneCountInString(s) > maxQuery {
+		return ""
+	}
+	return s
+}
+
+// lookupSkeleton returns the places with a name of skeleton sk, saying how
+// the query met the name. A non-empty only keeps places of that feature
+// class ("ADM1", "ADM2").
+func (g *Gazetteer) lookupSkeleton(q, folded, sk, only string) []Match {
+	if sk == "" {
+		return nil
+	}
+	var ms []Match
+	g.skel.get(sk, func(i int32) {
+		p := g.places[i]
+		if only != "" && p.FeatureCode != only {
+			return
+		}
+		ms = append(ms, g.how(p, q, folded, sk))
+	})
+	return ms
+}
+
+// how grades the best way q meets one of p's names (all sharing skeleton sk).
+func (g *Gazetteer) how(p *Place, q, folded, sk string) Match {
+	m := Match{Place: p, Score: scoreTranslit, How: "translit"}
+	for _, n := range p.Names {
+		switch {
+		case n == q:
+			m = Match{Place: p, Score: scoreExact, How: "exact", Name: n}
+		case m.How == "translit" && Fold(n) == folded:
+			m = Match{Place: p, Score: scoreFolded, How: "folded", Name: n}
+		case m.Name == "" && Skeleton(n) == sk:
+			m.Name = n
+		}
+		if m.How == "exact" {
+			break
+		}
+	}
+	if m.How != "translit" && m.Name != p.Names[0] && m.Name != p.Name {
+		// A place's own main name beats the same string among another
+		// place's alternates (Pokrovsk vs Engels, once Pokrovsk).
+		m.Score -= altPenalty
+	}
+	switch {
+	case p.former[sk]:
+		// Said even when the old name is written exactly: readers need
+		// to know Krasnoarmeysk is today's Pokrovsk.
+		m.Score, m.How = scoreFormer, "former-name"
+	case p.alias[sk] && sk != Skeleton(p.Name):
+		m.Score, m.How = scoreAlias, "alias"
+	}
+	return m
+}
+
+// lookupStem tries the stems of an inflected Cyrillic name: Snowball
+// Russian for both the name and the index, and the Ukrainian endings table.
+func (g *Gazetteer) lookupStem(folded string) []Match {
+	seen := map[*Place]bool{}
+	var ms []Match
+	add := func(i int32, name string) {
+		p := g.places[i]
+		if !seen[p] {
+			seen[p] = true
+			ms = append(ms, Match{Place: p, Score: scoreStem, How: "stem", Name: name})
+		}
+	}
+	st := Skeleton(stemWord(folded))
+	g.skel.get(st, func(i int32) { add(i, g.nameWithSkeleton(g.places[i], st)) })
+	g.stem.get(st, func(i int32) { add(i, "") })
+	for _, v := range ukVariants(folded) {
+		sk := Skeleton(v)
+		g.skel.get(sk, func(i int32) { add(i, g.nameWithSkeleton(g.places[i], sk)) })
+	}
+	for i := range ms {
+		if ms[i].Name == "" {
+			ms[i].Name = g.nameWithStem(ms[i].Place, st)
+		}
+		if ms[i].Place.former[Skeleton(ms[i].Name)] {
+			ms[i].How = "former-name"
+			ms[i].Score = scoreFormer - 0.05
+		}
+	}
+	return ms
+}
+
+func (g *Gazetteer) nameWithSkeleton(p *Place, sk string) string {
+	for _, n := range p.Names {
+		if Skeleton(n) == sk {
+			return n
+		}
+	}
+	return ""
+}
+
+func (g *Gazetteer) nameWithStem(p *Place, st string) string {
+	for _, n := range p.Names {
+		if isCyrillic(n) && Skeleton(stemWord(n)) == st {
+			return n
+		}
+	}
+	return p.Name
+}
+
+// lookupDivision answers "Kharkov region", "Харьковской области",
+// "Kupiansk district": the admin1 (or admin2) whose base name the rest
+// meets. level is "admin1" or "admin2".
+func (g *Gazetteer) lookupDivision(rest, level string) []Match {
+	code := "ADM1"
+	if level == "admin2" {
+		code = "ADM2"
+	}
+	var ms []Match
+	seen := map[*Place]bool{}
+	add := func(i int32, score float64, how string) {
+		p := g.places[i]
+		if p.FeatureCode == code && !seen[p] {
+			seen[p] = true
+			ms = append(ms, Match{Place: p, Score: score, How: how, Name: rest})
+		}
+	}
+	sk := Skeleton(rest)
+	if code == "ADM1" {
+		g.admin.get(sk, func(i int32) { add(i, scoreFolded-scoreAdminGen, "folded") })
+	}
+	// Full names in the main index: "Kharkivs'ka Oblast'", raions of a country file.
+	for _, m := range g.lookupSkeleton(rest, rest, sk, code) {
+		add(m.Place.idx, m.Score-scoreAdminGen, m.How)
+	}
+	if len(ms) == 0 && isCyrillic(rest) {
+		st := Skeleton(stemWord(rest))
+		if code == "ADM1" {
+			g.admin.get(st, func(i int32) { add(i, scoreStem, "stem") })
+		}
+		for _, v := range ukVariants(rest) {
+			if code == "ADM1" {
+				g.admin.get(Skeleton(v), func(i int32) { add(i, scoreStem, "stem") })
+			}
+			g.skel.get(Skeleton(v), func(i int32) { add(i, scoreStem, "stem") })
+		}
+	}
+	if len(ms) == 0 && code == "ADM1" {
+		// A typo in the oblast's name: fuzzy on the base names.
+		for _, m := range g.lookupFuzzy(sk, true) {
+			if m.Place.FeatureCode == "ADM1" {
+				add(m.Place.idx, m.Score, "fuzzy")
+			}
+		}
+	}
+	return sortMatches(ms)
+}
+
+// featureRank orders feature codes for ties: capitals and seats first.
+func featureRank(code string) int {
+	switch code {
+	case "PPLC":
+		return 0
+	case "ADM1":
+		return 1
+	case "PPLA":
+		return 2
+	case "PPLA2":
+		return 3
+	case "PPLA3", "PPLA4", "ADM2":
+		return 4
+	case "PPL":
+		return 5
+	}
+	return 6
+}
+
+func sortMatches(ms []Match) []Match {
+	sort.SliceStable(ms, func(i, j int) bool {
+		a, b := ms[i], ms[j]
+		if a.Score != b.Score {
+			return a.Score > b.Score
+		}
+		if a.Place.Population != b.Place.Population {
+			return a.Place.Population > b.Place.Population
+		}
+		if fa, fb := featureRank(a.Place.FeatureCode), featureRank(b.Place.FeatureCode); fa != fb {
+			return fa < fb
+		}
+		return a.Place.ID < b.Place.ID
+	})
+	if len(ms) > maxMatches {
+		ms = ms[:maxMatches]
+	}
+	return ms
+}
