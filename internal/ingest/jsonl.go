@@ -1,12 +1,226 @@
 package ingest
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/parallaxnews/parallax/internal/domain"
 )
 
-// readJSONL reads JSON Lines as written by news crawlers.
+// jsonlRecord holds the fields news crawlers write (news-please and
+// look-alikes). Fields that vary in type between crawlers are raw.
+type jsonlRecord struct {
+	Title        string          `json:"title"`
+	TitlePage    string          `json:"title_page"`
+	TitleRSS     string          `json:"title_rss"`
+	Maintext     *string         `json:"maintext"`
+	Text         *string         `json:"text"`
+	Content      *string         `json:"content"`
+	Body         *string         `json:"body"`
+	Description  string          `json:"description"`
+	DatePublish  json.RawMessage `json:"date_publish"`
+	DateModify   json.RawMessage `json:"date_modify"`
+	Date         json.RawMessage `json:"date"`
+	Published    json.RawMessage `json:"published"`
+	URL          string          `json:"url"`
+	SourceDomain string          `json:"source_domain"`
+	Authors      json.RawMessage `json:"authors"`
+	Author       json.RawMessage `json:"author"`
+	Language     string          `json:"language"`
+}
+
+// jsonlMaxLineErrors stops a file that is not JSON Lines at all from
+// producing one error per line.
+const jsonlMaxLineErrors = 50
+
+// readJSONL reads JSON Lines as written by news crawlers: one article per
+// line. A broken line gives an Item error naming the file and line; the
+// others go on. A file holding one (pretty-printed) JSON object is read as
+// one record.
 func readJSONL(source string, data []byte) ([]*domain.Article, []Item, error) {
-	return nil, nil, errors.New("JSON Lines reader not implemented yet")
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	var (
+		arts  []*domain.Article
+		items []Item
+		bad   int
+	)
+	lines := bytes.Split(data, []byte("\n"))
+	for i, line := range lines {
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 {
+			continue
+		}
+		n := i + 1
+		where := fmt.Sprintf("%s:%d", source, n)
+		var rec jsonlRecord
+		if err := json.Unmarshal(line, &rec); err != nil {
+			if len(arts) == 0 && len(items) == 0 && json.Valid(data) {
+				// Not JSON Lines but one JSON object over many lines.
+				if err := json.Unmarshal(data, &rec); err != nil {
+					return nil, nil, fmt.Errorf("%s: not a JSON object of an article: %v", source, jsonlErr(err))
+				}
+				a, err := jsonlArticle(rec, source)
+				if err != nil {
+					return nil, nil, fmt.Errorf("%s: %w", source, err)
+				}
+				return []*domain.Article{a}, nil, nil
+			}
+			bad++
+			if bad > jsonlMaxLineErrors {
+				return arts, items, fmt.Errorf("%s: stopped after %d broken lines; is this JSON Lines?", source, jsonlMaxLineErrors)
+			}
+			items = append(items, Item{Input: where, Err: fmt.Errorf("%s line %d: broken JSON: %v", source, n, jsonlErr(err))})
+			continue
+		}
+		a, err := jsonlArticle(rec, where)
+		if err != nil {
+			items = append(items, Item{Input: where, Err: fmt.Errorf("%s line %d: %w", source, n, err)})
+			continue
+		}
+		arts = append(arts, a)
+	}
+	if len(arts) == 0 && len(items) == 0 {
+		return nil, nil, errors.New("no JSON records found")
+	}
+	return arts, items, nil
+}
+
+// jsonlErr shortens json errors that quote whole values.
+func jsonlErr(err error) string {
+	s := err.Error()
+	if len(s) > 200 {
+		s = s[:200] + "…"
+	}
+	return s
+}
+
+func jsonlArticle(rec jsonlRecord, where string) (*domain.Article, error) {
+	a := &domain.Article{Source: where, Format: string(FormatJSONL)}
+	a.Title = jsonlClean(firstNonEmpty(rec.Title, rec.TitlePage, rec.TitleRSS))
+	a.URL = strings.TrimSpace(rec.URL)
+	if l := strings.ToLower(strings.TrimSpace(rec.Language)); len(l) >= 2 {
+		a.Language = strings.SplitN(strings.SplitN(l, "-", 2)[0], "_", 2)[0]
+	}
+	a.Authors = jsonlAuthors(rec.Authors)
+	if len(a.Authors) == 0 {
+		a.Authors = jsonlAuthors(rec.Author)
+	}
+	for _, raw := range []json.RawMessage{rec.DatePublish, rec.Published, rec.Date} {
+		if ts := jsonlDate(a, raw, "publication"); ts != nil {
+			a.Published = ts
+			break
+		}
+	}
+	a.Updated = jsonlDate(a, rec.DateModify, "modification")
+	if rec.SourceDomain != "" {
+		a.Outlet = &domain.Outlet{Name: rec.SourceDomain, Domain: strings.TrimPrefix(strings.ToLower(rec.SourceDomain), "www."), Matched: "source_domain field"}
+	}
+
+	var text string
+	for _, p := range []*string{rec.Maintext, rec.Text, rec.Content, rec.Body} {
+		if p != nil && strings.TrimSpace(*p) != "" {
+			text = *p
+			break
+		}
+	}
+	if text == "" && strings.TrimSpace(rec.Description) != "" {
+		text = rec.Description
+		a.Warn("summary-only", "record has no main text; the description is used as the body")
+	}
+	if text == "" {
+		return nil, errors.New("record has no text (maintext, text or description)")
+	}
+	var paras []domain.Paragraph
+	for _, line := range strings.Split(norm.NFC.String(text), "\n") {
+		if line = jsonlClean(line); line != "" {
+			paras = append(paras, domain.Paragraph{Text: line, SourceOffset: -1})
+		}
+	}
+	// The crawler's title often opens maintext too; it is not body text.
+	if len(paras) > 1 && paras[0].Text == a.Title {
+		paras = paras[1:]
+	}
+	a.SetBody(paras)
+	return a, nil
+}
+
+func jsonlClean(s string) string {
+	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+}
+
+// jsonlAuthors reads authors given as a list of names, a list of
+// {"name": …} objects or one string.
+func jsonlAuthors(raw json.RawMessage) []string {
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil
+	}
+	var out []string
+	add := func(s string) {
+		if s = jsonlClean(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	var list []json.RawMessage
+	if json.Unmarshal(raw, &list) != nil {
+		list = []json.RawMessage{raw}
+	}
+	for _, r := range list {
+		var s string
+		if json.Unmarshal(r, &s) == nil {
+			add(s)
+			continue
+		}
+		var obj struct {
+			Name string `json:"name"`
+		}
+		if json.Unmarshal(r, &obj) == nil {
+			add(obj.Name)
+		}
+	}
+	return out
+}
+
+// jsonlDate reads a date given as a string or as Unix seconds; a value
+// that cannot be read is a warning, not a failure.
+func jsonlDate(a *domain.Article, raw json.RawMessage, what string) *domain.Timestamp {
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil
+	}
+	var s string
+	if json.Unmarshal(raw, &s) != nil {
+		var secs float64
+		if json.Unmarshal(raw, &secs) == nil && secs > 0 && secs < 1e11 {
+			return &domain.Timestamp{Time: jsonlUnix(secs), Precision: domain.PrecisionSecond}
+		}
+		a.Warn("bad-date", "%s date %s is neither a string nor Unix seconds", what, jsonlShort(string(raw)))
+		return nil
+	}
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	if ts := webParseDate(s); ts != nil {
+		return ts
+	}
+	if ts, err := ParseDate(s); err == nil && ts != nil {
+		return ts
+	}
+	a.Warn("bad-date", "cannot read %s date %q", what, jsonlShort(s))
+	return nil
+}
+
+func jsonlShort(s string) string {
+	if len(s) > 60 {
+		return s[:60] + "…"
+	}
+	return s
+}
+
+func jsonlUnix(secs float64) time.Time {
+	return time.Unix(int64(secs), 0).UTC()
 }
