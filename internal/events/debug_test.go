@@ -44,3 +44,10 @@ func TestDebugNameShare(t *testing.T) {
 		}
 	}
 }
+
+func TestDebugFounding(t *testing.T) {
+	if os.Getenv("EVDEBUG") == "" {
+		t.Skip()
+	}
+	TestFoundingExample(t)
+}

@@ -116,8 +116,6 @@ func when(a *domain.Article) (time.Time, bool, bool) {
 // boilerplate for this outlet.
 func textOf(a *domain.Article, boiler func(p string) bool) string {
 	var b strings.Builder
-	b.WriteString(a.Title)
-	b.WriteString(".\n")
 	for _, p := range a.Body {
 		if boiler(p.Text) {
 			continue
@@ -135,7 +133,15 @@ func extract(a *domain.Article, an *domain.Analysis, boiler func(string) bool, t
 	t, ok, coarse := when(a)
 	f.t, f.undated, f.coarse = t.Unix(), !ok, coarse
 
-	toks = tokenize(textOf(a, boiler), toks[:0])
+	// Headlines in title case capitalise every word: there capitals mark
+	// nothing, so the title's words count as names only in sentence case.
+	toks = tokenize(a.Title+".\n", toks[:0])
+	if nameShare(toks) > maxTitleNameShare {
+		for i := range toks {
+			toks[i].name = false
+		}
+	}
+	toks = tokenize(textOf(a, boiler), toks)
 	shingles := make([]uint64, 0, len(toks))
 	seen := make(map[uint64]bool, len(toks))
 	entIdx := map[uint64]int{}
@@ -225,14 +231,26 @@ func namesByCapitals(lang string, toks []token) bool {
 	if lang == "de" || lang == "lb" {
 		return false
 	}
+	return nameShare(toks) <= maxNameShare
+}
+
+// nameShare is the share of toks that look like names.
+func nameShare(toks []token) float64 {
+	if len(toks) == 0 {
+		return 0
+	}
 	n := 0
 	for _, t := range toks {
 		if t.name {
 			n++
 		}
 	}
-	return len(toks) == 0 || float64(n)/float64(len(toks)) <= maxNameShare
+	return float64(n) / float64(len(toks))
 }
+
+// maxTitleNameShare: above this share of capitalised words (the first
+// word aside) a headline is in title case.
+const maxTitleNameShare = 0.6
 
 // maxNameShare is the share of capitalised content words above which a
 // text is taken to capitalise nouns: English and Russian news run at

@@ -303,7 +303,10 @@ func (ix *Index) similarity(a, b *features) float64 {
 		if na > 0 && nb > 0 {
 			ent = dot / math.Sqrt(na*nb)
 		}
-		s = EntityShare*ent + (1-EntityShare)*lex
+		// Noisy-or: each signal is evidence on its own, so two moderate
+		// signals make a strong one, as in long reports that share a
+		// fifth of their words and a third of their names.
+		s = 1 - math.Pow(1-ent, EntityShare)*math.Pow(1-lex, 1-EntityShare)
 	}
 	for _, p := range a.props {
 		if containsU64(b.props, p) {
@@ -599,4 +602,12 @@ func (ix *Index) EventOf(articleID string) (string, bool) {
 		return "", false
 	}
 	return ix.events[ix.arts[i].ev].id, true
+}
+
+// hasPlaceName reports whether the event with this ID passes a place filter.
+func (ix *Index) hasPlaceName(id, place string) bool {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	i, ok := ix.evByID[id]
+	return ok && ix.events[i].hasPlace(place, FoldName(place))
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	_ "embed"
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -100,7 +99,9 @@ func stem(w string) string {
 	if len(w) <= 3 {
 		return w
 	}
-	w = undouble(w)
+	if strings.IndexFunc(w, unicode.IsDigit) < 0 {
+		w = undouble(w)
+	}
 	n := 0
 	for i := range w {
 		if n == stemLen {
@@ -176,7 +177,7 @@ func tokenize(text string, out []token) []token {
 		}
 		first, _ := utf8.DecodeRuneInString(word)
 		isName := !start && unicode.IsUpper(first)
-		if !isName && utf8.RuneCountInString(word) >= 2 && strings.ToUpper(word) == word && !isNumber(word) {
+		if !isName && utf8.RuneCountInString(word) >= 2 && strings.ToUpper(word) == word && strings.IndexFunc(word, unicode.IsLetter) >= 0 {
 			isName = true // an acronym
 		}
 		out = append(out, token{stem: stem(folded), name: isName})
@@ -189,11 +190,6 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // isInnerMark reports marks that may sit inside a word: hyphens and the
 // apostrophes of Ukrainian (Куп'янськ) and English (Korea's).
 func isInnerMark(r rune) bool { return r == '-' || r == '\'' || r == '’' || r == 'ʼ' }
-
-func isNumber(w string) bool {
-	_, err := strconv.ParseFloat(strings.ReplaceAll(w, ",", "."), 64)
-	return err == nil
-}
 
 // isURLish reports whether word starts a URL or an address (http, www, a
 // word followed by "://").
