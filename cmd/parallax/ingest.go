@@ -1,0 +1,191 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/parallaxnews/parallax/internal/ingest"
+	"github.com/parallaxnews/parallax/internal/store"
+)
+
+func init() {
+	register(&command{
+		name:    "ingest",
+		args:    "[--allow-private] FILE|DIR|URL|FEED...",
+		summary: "read reports and store them in the database (--db)",
+		run:     runIngest,
+	})
+}
+
+const ingestHelp = `usage: parallax [--db PATH] ingest [--allow-private] FILE|DIR|URL|FEED...
+
+Reads every input (directories recursively, feeds and JSON Lines entry by
+entry) and stores each report in the database. A report already stored is
+not stored again; one whose body nearly repeats a stored report (the same
+wire story on two sites) is stored and linked to it (see parallax ls).
+
+Each input that was skipped or failed is reported as one line on stderr,
+  INPUT: reason
+and one summary line is printed on stdout at the end:
+  read N, stored N, duplicates N, near-duplicates N, skipped N (empty N, binary N, ...)[, failed N]
+where
+  read             reports read from the inputs
+  stored           reports newly stored (near-duplicates included)
+  duplicates       reports already stored, left as they were
+  near-duplicates  newly stored reports linked to a stored one they nearly repeat
+  skipped          inputs passed over on purpose, by reason (empty, binary,
+                   too large, no body text, ...)
+  failed           inputs that could not be read or stored (shown only if any)
+The exit status is 1 if any input was skipped or failed; everything else
+is stored all the same. A progress bar is shown on stderr when it is a
+terminal.
+
+Flags:
+`
+
+// ingestTally counts what happened to the inputs.
+type ingestTally struct {
+	read, stored, duplicates, nearDuplicates, failed int
+	skipped                                          map[string]int
+}
+
+// String is the summary line documented in ingestHelp.
+func (t *ingestTally) String() string {
+	nSkipped := 0
+	reasons := make([]string, 0, len(t.skipped))
+	for r, n := range t.skipped {
+		nSkipped += n
+		reasons = append(reasons, r)
+	}
+	sort.Strings(reasons)
+	var b strings.Builder
+	fmt.Fprintf(&b, "read %d, stored %d, duplicates %d, near-duplicates %d, skipped %d",
+		t.read, t.stored, t.duplicates, t.nearDuplicates, nSkipped)
+	if nSkipped > 0 {
+		parts := make([]string, len(reasons))
+		for i, r := range reasons {
+			parts[i] = fmt.Sprintf("%s %d", r, t.skipped[r])
+		}
+		fmt.Fprintf(&b, " (%s)", strings.Join(parts, ", "))
+	}
+	if t.failed > 0 {
+		fmt.Fprintf(&b, ", failed %d", t.failed)
+	}
+	return b.String()
+}
+
+// skipReason names why ingest passed over an input, from the reader's
+// message (ingest.ErrSkipped carries no machine-readable reason).
+func skipReason(err error) string {
+	msg := strings.ToLower(err.Error())
+	switch {
+	case strings.Contains(msg, "empty"):
+		return "empty"
+	case strings.Contains(msg, "binary"):
+		return "binary"
+	case strings.Contains(msg, "cap") || strings.Contains(msg, "too large"):
+		return "too large"
+	case strings.Contains(msg, "no body"):
+		return "no body"
+	}
+	return "other"
+}
+
+func runIngest(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	allowPrivate := fs.Bool("allow-private", false, "allow fetching from private and loopback addresses")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), ingestHelp)
+		fs.PrintDefaults()
+	}
+	inputs, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(inputs) == 0 {
+		return fmt.Errorf("name at least one FILE, DIR, URL or FEED (parallax ingest -h for help)")
+	}
+	st, err := store.OpenSQLite(e.dbPath)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	bar := newIngestBar(e.stderr, inputs)
+	// report writes one failure line, clearing the bar first so the two
+	// do not share a line.
+	report := func(input string, err error) {
+		if bar != nil {
+			_ = bar.Clear()
+		}
+		fmt.Fprintf(e.stderr, "%s: %v\n", input, err)
+	}
+	t := &ingestTally{skipped: map[string]int{}}
+	done := 0
+	ingest.Walk(ctx, inputs, ingest.Options{Fetcher: newFetcher(*allowPrivate)}, func(it ingest.Item) {
+		done++
+		if bar != nil {
+			if done > bar.GetMax() {
+				bar.ChangeMax(done) // feeds and JSON Lines give several reports per file
+			}
+			_ = bar.Add(1)
+		}
+		if it.Err != nil {
+			if errors.Is(it.Err, ingest.ErrSkipped) {
+				t.skipped[skipReason(it.Err)]++
+			} else {
+				t.failed++
+			}
+			report(it.Input, it.Err)
+			return
+		}
+		t.read++
+		res, err := st.PutArticle(ctx, it.Article)
+		switch {
+		case err != nil:
+			t.failed++
+			report(it.Input, err)
+		case res.Duplicate:
+			t.duplicates++
+		case res.Stored:
+			t.stored++
+			if res.NearDuplicateOf != "" {
+				t.nearDuplicates++
+			}
+		}
+	})
+	if bar != nil {
+		_ = bar.Finish()
+	}
+	fmt.Fprintln(e.stdout, t.String())
+	if t.failed > 0 || len(t.skipped) > 0 {
+		return errExitFailure
+	}
+	return nil
+}
+
+// newIngestBar returns a progress bar on w when w is a terminal, else nil:
+// piped or redirected output stays free of control codes.
+func newIngestBar(w io.Writer, inputs []string) *progressbar.ProgressBar {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	return progressbar.NewOptions(ingest.Files(inputs),
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription("ingest"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionClearOnFinish(),
+		progressbar.OptionSetWidth(30),
+	)
+}

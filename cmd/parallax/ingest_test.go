@@ -1,0 +1,264 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/parallaxnews/parallax/internal/store"
+)
+
+// cli runs parallax with a temporary database, as a user would.
+type cli struct {
+	t  *testing.T
+	db string
+}
+
+func newCLI(t *testing.T) *cli {
+	return &cli{t: t, db: filepath.Join(t.TempDir(), "db", "parallax.db")}
+}
+
+func (c *cli) run(args ...string) (code int, stdout, stderr string) {
+	c.t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), append([]string{"--db", c.db}, args...), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// copyFixtures copies testdata/<dir> into a temp dir and returns it with
+// the names of the report files (README.md is not a report).
+func copyFixtures(t *testing.T, dir string) (string, []string) {
+	t.Helper()
+	dst := t.TempDir()
+	entries, err := os.ReadDir(filepath.Join("testdata", dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join("testdata", dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dst, e.Name()), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasSuffix(e.Name(), ".md") {
+			names = append(names, e.Name())
+		}
+	}
+	return dst, names
+}
+
+// headline is the first line of a plain-text fixture.
+func headline(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(string(b)), "\n")
+	return strings.TrimSpace(first)
+}
+
+func listJSON(t *testing.T, c *cli, args ...string) []store.Summary {
+	t.Helper()
+	code, out, errs := c.run(append([]string{"ls", "--format", "json"}, args...)...)
+	if code != 0 {
+		t.Fatalf("ls --format json: exit %d, stderr %q", code, errs)
+	}
+	var list []store.Summary
+	if err := json.Unmarshal([]byte(out), &list); err != nil {
+		t.Fatalf("ls --format json printed %q: %v", out, err)
+	}
+	return list
+}
+
+func TestIngestListShow(t *testing.T) {
+	c := newCLI(t)
+	dir, names := copyFixtures(t, "ingest")
+	n := len(names)
+
+	// First ingest stores everything; the reprint is linked.
+	code, out, errs := c.run("ingest", dir)
+	if code != 0 || errs != "" {
+		t.Fatalf("ingest: exit %d, stderr:\n%s", code, errs)
+	}
+	want := "read 5, stored 5, duplicates 0, near-duplicates 1, skipped 0\n"
+	if n != 5 {
+		t.Fatalf("%d fixtures; the expected summaries assume 5", n)
+	}
+	if out != want {
+		t.Fatalf("ingest summary = %q, want %q", out, want)
+	}
+
+	// Re-ingesting finds every report stored already.
+	code, out, errs = c.run("ingest", dir)
+	if code != 0 || errs != "" {
+		t.Fatalf("re-ingest: exit %d, stderr:\n%s", code, errs)
+	}
+	if want := "read 5, stored 0, duplicates 5, near-duplicates 0, skipped 0\n"; out != want {
+		t.Fatalf("re-ingest summary = %q, want %q", out, want)
+	}
+
+	// ls shows each report once, with its headline; one row is marked.
+	code, out, errs = c.run("ls")
+	if code != 0 {
+		t.Fatalf("ls: exit %d, stderr %q", code, errs)
+	}
+	rows := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	if len(rows) != n+1 || !strings.HasPrefix(rows[0], "ID ") {
+		t.Fatalf("ls printed %d lines, want a header and %d rows:\n%s", len(rows), n, out)
+	}
+	for _, name := range names {
+		if !strings.HasSuffix(name, ".txt") {
+			continue
+		}
+		if h := headline(t, filepath.Join(dir, name)); !strings.Contains(out, h) {
+			t.Errorf("ls does not show the headline of %s (%q):\n%s", name, h, out)
+		}
+	}
+	if !strings.Contains(out, "Container traffic returns to Chornomorsk") {
+		t.Errorf("ls does not show the HTML report's headline:\n%s", out)
+	}
+	if got := strings.Count(out, "≈"); got != 1 {
+		t.Errorf("%d rows marked as near-duplicates, want 1:\n%s", got, out)
+	}
+
+	list := listJSON(t, c)
+	ids := map[string]store.Summary{}
+	var reprint store.Summary
+	for _, s := range list {
+		ids[s.ID] = s
+		if s.NearDuplicateOf != "" {
+			reprint = s
+		}
+	}
+	if len(ids) != n {
+		t.Fatalf("ls --format json: %d distinct reports, want %d", len(ids), n)
+	}
+	orig, ok := ids[reprint.NearDuplicateOf]
+	if !ok || !strings.Contains(orig.Title+reprint.Title, "Izium") || !strings.Contains(reprint.Title+orig.Title, "Barvinkove") {
+		t.Fatalf("near-duplicate link %q → %q; want the two Izium bridge reports linked", reprint.Title, orig.Title)
+	}
+
+	// --since keeps the reports published on or after the day.
+	since := listJSON(t, c, "--since", "2025-03-12")
+	if len(since) != 1 || since[0].Title != "Container traffic returns to Chornomorsk" {
+		t.Errorf("ls --since 2025-03-12 = %+v, want only the port report", since)
+	}
+	if lim := listJSON(t, c, "--limit", "2"); len(lim) != 2 {
+		t.Errorf("ls --limit 2 gave %d rows", len(lim))
+	}
+
+	// show finds a report by a unique prefix and says what it repeats.
+	code, out, errs = c.run("show", reprint.ID[:6])
+	if code != 0 {
+		t.Fatalf("show: exit %d, stderr %q", code, errs)
+	}
+	for _, wantText := range []string{reprint.ID, reprint.Title, "near-duplicate of: " + orig.ID, "analysis: none stored"} {
+		if !strings.Contains(out, wantText) {
+			t.Errorf("show output lacks %q:\n%s", wantText, out)
+		}
+	}
+	code, out, _ = c.run("show", orig.ID, "--format", "json")
+	var shown showJSON
+	if code != 0 || json.Unmarshal([]byte(out), &shown) != nil || shown.Article.ID != orig.ID || len(shown.Article.Body) == 0 {
+		t.Fatalf("show --format json: exit %d, output %q", code, out)
+	}
+}
+
+func TestIngestBadInputs(t *testing.T) {
+	c := newCLI(t)
+	good, _ := copyFixtures(t, "ingest")
+	if code, out, errs := c.run("ingest", good); code != 0 {
+		t.Fatalf("setup ingest: exit %d\n%s%s", code, out, errs)
+	}
+	before := listJSON(t, c)
+
+	dir, _ := copyFixtures(t, "ingest-extra")
+	empty := filepath.Join(dir, "empty.txt")
+	binary := filepath.Join(dir, "scan.dat")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(binary, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := c.run("ingest", dir)
+	if code != 1 {
+		t.Fatalf("ingest with bad inputs: exit %d, want 1", code)
+	}
+	if want := "read 1, stored 1, duplicates 0, near-duplicates 0, skipped 2 (binary 1, empty 1)\n"; out != want {
+		t.Errorf("summary = %q, want %q", out, want)
+	}
+	lines := strings.Split(strings.TrimRight(errs, "\n"), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("stderr has %d lines, want one per bad input:\n%s", len(lines), errs)
+	}
+	for _, tt := range []struct{ path, reason string }{{empty, "empty"}, {binary, "binary"}} {
+		re := regexp.MustCompile("(?m)^" + regexp.QuoteMeta(tt.path) + ": .*" + tt.reason)
+		if !re.MatchString(errs) {
+			t.Errorf("no line %q: … %s … on stderr:\n%s", tt.path, tt.reason, errs)
+		}
+	}
+
+	// The good report is stored and nothing stored before is lost.
+	after := listJSON(t, c)
+	if len(after) != len(before)+1 {
+		t.Fatalf("%d reports after, %d before; want one more", len(after), len(before))
+	}
+	have := map[string]bool{}
+	for _, s := range after {
+		have[s.ID] = true
+	}
+	for _, s := range before {
+		if !have[s.ID] {
+			t.Errorf("report %s (%s) lost", s.ID, s.Title)
+		}
+	}
+}
+
+func TestStoreCommandErrors(t *testing.T) {
+	c := newCLI(t)
+	tests := []struct {
+		name    string
+		args    []string
+		code    int
+		wantErr string
+	}{
+		{"ls before any ingest", []string{"ls"}, 1, "no database at"},
+		{"show before any ingest", []string{"show", "abc"}, 1, "no database at"},
+		{"ingest without inputs", []string{"ingest"}, 1, "name at least one"},
+		{"ls with a bad date", []string{"ls", "--since", "20 March"}, 1, "YYYY-MM-DD"},
+		{"ls with a bad format", []string{"ls", "--format", "xml"}, 1, "unknown --format"},
+		{"show without ID", []string{"show"}, 1, "name one article ID"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errs := c.run(tt.args...)
+			if code != tt.code || !strings.Contains(errs, tt.wantErr) {
+				t.Fatalf("exit %d, stderr %q; want exit %d and %q", code, errs, tt.code, tt.wantErr)
+			}
+		})
+	}
+	// A missing input is one line and exit 1; the database is created all the same.
+	missing := filepath.Join(t.TempDir(), "nope.txt")
+	code, out, errs := c.run("ingest", missing)
+	if code != 1 || !strings.HasPrefix(errs, missing+": ") || !strings.HasSuffix(out, "failed 1\n") {
+		t.Fatalf("ingest of a missing file: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	code, _, errs = c.run("show", "0000")
+	if code != 1 || !strings.Contains(errs, "not found") {
+		t.Fatalf("show of an unknown ID: exit %d, stderr %q", code, errs)
+	}
+	code, out, errs = c.run("ingest", "-h")
+	if code != 0 || !strings.Contains(out+errs, "read N, stored N, duplicates N, near-duplicates N, skipped N") {
+		t.Fatalf("ingest -h does not document the summary line (exit %d)", code)
+	}
+}

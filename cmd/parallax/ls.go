@@ -1,0 +1,141 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
+	"unicode/utf8"
+
+	"github.com/parallaxnews/parallax/internal/store"
+)
+
+func init() {
+	register(&command{
+		name:    "ls",
+		args:    "[--since YYYY-MM-DD] [--limit N] [--format text|json]",
+		summary: "list stored reports, newest first (≈ID marks a near-duplicate of ID)",
+		run:     runLs,
+	})
+}
+
+// openStoreForReading opens the database for commands that only read: a missing
+// file is a mistake (wrong --db, nothing ingested yet), not a new store.
+func openStoreForReading(path string) (*store.SQLite, error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("no database at %s: store reports first with `parallax ingest FILE...` (or name one with --db)", path)
+	}
+	return store.OpenSQLite(path)
+}
+
+func runLs(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("ls", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	since := fs.String("since", "", "only reports published on or after this `date` (YYYY-MM-DD)")
+	limit := fs.Int("limit", 50, "show at most `N` reports; 0 for all")
+	format := fs.String("format", "text", "output `format`: text or json")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return fmt.Errorf("unexpected argument %q (ls takes only flags)", rest[0])
+	}
+	if *format != "text" && *format != "json" {
+		return fmt.Errorf("unknown --format %q (want text or json)", *format)
+	}
+	if *limit < 0 {
+		return fmt.Errorf("--limit %d: want 0 (all) or more", *limit)
+	}
+	var f store.Filter
+	if *since != "" {
+		f.Since, err = time.Parse("2006-01-02", *since)
+		if err != nil {
+			return fmt.Errorf("--since %q: want a date as YYYY-MM-DD", *since)
+		}
+	}
+	st, err := openStoreForReading(e.dbPath)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	// One more than asked says whether the listing was cut.
+	if *limit > 0 {
+		f.Limit = *limit + 1
+	}
+	list, err := st.Articles(ctx, f)
+	if err != nil {
+		return err
+	}
+	more := *limit > 0 && len(list) > *limit
+	if more {
+		list = list[:*limit]
+	}
+	if *format == "json" {
+		if list == nil {
+			list = []store.Summary{}
+		}
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(list)
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(e.stderr, "no stored reports match")
+		return nil
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tPUBLISHED\tOUTLET\tLANG\tDUP\tTITLE")
+	for _, s := range list {
+		pub := "-"
+		if s.Published != nil {
+			pub = s.Published.String()
+		}
+		dup := ""
+		if s.NearDuplicateOf != "" {
+			dup = "≈" + idPrefix8(s.NearDuplicateOf)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, pub, dashIfEmpty(clipRunes(s.Outlet, 24)), dashIfEmpty(s.Language), dup, clipRunes(singleLine(s.Title), 80))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if more {
+		fmt.Fprintf(e.stderr, "(first %d shown; --limit 0 for all)\n", *limit)
+	}
+	return nil
+}
+
+func idPrefix8(id string) string {
+	if len(id) > 8 {
+		return id[:8]
+	}
+	return id
+}
+
+func dashIfEmpty(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// singleLine keeps a table row on one line whatever the title holds.
+func singleLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// clipRunes shortens s to n runes, marking the cut.
+func clipRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
