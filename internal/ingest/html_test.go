@@ -11,6 +11,7 @@ import (
 	"github.com/parallaxnews/parallax/internal/domain"
 )
 
+// updateGolden is the package's -update flag (text_test.go uses it too).
 var updateGolden = flag.Bool("update", false, "rewrite golden files in testdata/")
 
 // htmlGoldenView is the part of an article a golden file pins down.
@@ -47,9 +48,9 @@ func htmlView(a *domain.Article) htmlGoldenView {
 	return v
 }
 
-// checkGolden compares got with testdata/<name>.golden.json (rewritten
+// webCheckGolden compares got with testdata/<name>.golden.json (rewritten
 // with -update).
-func checkGolden(t *testing.T, name string, got any) {
+func webCheckGolden(t *testing.T, name string, got any) {
 	t.Helper()
 	data, err := json.MarshalIndent(got, "", "  ")
 	if err != nil {
@@ -191,7 +192,7 @@ func TestReadHTMLFixtures(t *testing.T) {
 					t.Errorf("no block %q in %+v", tc.blockHas, a.Blocks)
 				}
 			}
-			checkGolden(t, "html/"+strings.TrimSuffix(tc.file, ".html"), htmlView(a))
+			webCheckGolden(t, "html/"+strings.TrimSuffix(tc.file, ".html"), htmlView(a))
 		})
 	}
 }
