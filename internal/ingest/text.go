@@ -94,6 +94,12 @@ func splitLines(s string) []line {
 	return out
 }
 
+// isDecoration: emoji, arrows and bullets that open social-style lines
+// (but not ©, which opens photo credits).
+func isDecoration(r rune) bool {
+	return r != '©' && (unicode.Is(unicode.So, r) || r == '\uFE0F' || r == '\u200D' || r == '•' || r == '·' || unicode.IsSpace(r))
+}
+
 func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' || r == '\u200B' }
 
 // readText reads a plain-text scrape: headline first (or after a scraper's
@@ -156,6 +162,9 @@ func (p *textParser) header() int {
 		}
 		if pub, upd, ok := parseDateLine(l.text); ok {
 			p.block(domain.BlockHeader, l.text, l.off, "dateline")
+			if pub != nil && pub.Inferred || upd != nil && upd.Inferred {
+				a.Warn("date_zone_assumed", "dateline %q gives no time zone (or an ambiguous day/month order); read as UTC", l.text)
+			}
 			if pub != nil && (a.Published == nil || moreSpecific(pub, a.Published)) {
 				a.Published = pub
 			}
@@ -336,7 +345,15 @@ func (p *textParser) classify(i int, _ bool) int {
 func (p *textParser) nonBody(i int) int {
 	l := p.lines[i]
 	t := l.text
-	lower := strings.ToLower(t)
+	// Prefix rules look past leading emoji and bullets ("👉 Подписывайтесь…").
+	st := strings.TrimLeftFunc(t, isDecoration)
+	lower := strings.ToLower(st)
+	if st == "" {
+		return -1
+	}
+	// after is st past a prefix matched on lower (ToLower may change
+	// byte lengths, so never slice past the end).
+	after := func(pre string) string { return st[min(len(pre), len(st)):] }
 	mk := p.mk
 
 	if mk.embed[strings.TrimRight(lower, " .…")] {
@@ -344,14 +361,21 @@ func (p *textParser) nonBody(i int) int {
 		return i
 	}
 	if pre, ok := hasPrefixWord(lower, mk.Related); ok {
-		if len(t) > len(pre) {
-			p.block(domain.BlockRelated, t, l.off, "related-article teaser ("+strings.TrimSpace(t[:len(pre)])+")")
+		if strings.TrimLeft(after(pre), " :.—–-") != "" {
+			p.block(domain.BlockRelated, t, l.off, "related-article teaser ("+strings.TrimSpace(pre)+")")
 			return i
+		}
+		// The marker alone on its line: the teaser is the next line.
+		if i+1 < len(p.lines) && utf8.RuneCountInString(p.lines[i+1].text) < 200 && !p.lines[i+1].blankAbove {
+			p.block(domain.BlockRelated, t, l.off, "related-article marker")
+			n := p.lines[i+1]
+			p.block(domain.BlockRelated, n.text, n.off, "related-article teaser after its marker line")
+			return i + 1
 		}
 	}
 	if pre, ok := hasPrefixWord(lower, mk.URLPrefixes); ok {
-		rest := strings.TrimLeft(t[len(pre):], " :")
-		if strings.HasPrefix(t[len(pre):], ":") || strings.HasPrefix(strings.TrimLeft(t[len(pre):], " "), ":") {
+		rest := strings.TrimLeft(after(pre), " :")
+		if strings.HasPrefix(strings.TrimLeft(after(pre), " "), ":") {
 			if rest == "" && i+1 < len(p.lines) && reURLStart.MatchString(p.lines[i+1].text) {
 				p.block(domain.BlockFooter, t, l.off, "article URL footer")
 				u := p.lines[i+1]
@@ -378,7 +402,8 @@ func (p *textParser) nonBody(i int) int {
 		return i
 	}
 	if pre, ok := hasPrefix(lower, mk.CreditPrefixes); ok {
-		p.credit(t, l.off, len(pre))
+		lead := len(t) - len(st)
+		p.credit(t, l.off, lead+min(len(pre), len(st)))
 		return i
 	}
 	if m := reBoldTail.FindStringSubmatchIndex(t); m != nil && m[0] > 0 {

@@ -1,0 +1,217 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/parallaxnews/parallax/internal/domain"
+)
+
+
+// textFixture is what a user checks on one of the repository's own
+// plain-text fixtures (testdata/text): everything else is in the golden file.
+type textFixture struct {
+	file      string
+	encoding  string
+	title     string
+	language  string
+	outlet    string // outlet name, "" for none
+	wires     []string
+	authors   []string
+	published string
+	updated   string
+	paras     int                // body paragraphs
+	blocks    []domain.BlockKind // kinds that must be present
+	warnings  []string           // warning codes that must be present
+}
+
+// The package's -update flag rewrites golden files. Both the HTML and the
+// text tests use it; whichever file's init runs finds or defines it, so
+// it is never defined twice.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files under testdata/")
+	}
+}
+
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+var textFixtures = []textFixture{
+	{file: "tass-style-en.txt", encoding: EncUTF8, title: "Russian air defenses down 31 Ukrainian drones over three regions overnight",
+		language: "en", outlet: "TASS", wires: []string{"TASS"}, published: "2025-11-21T09:12:00+03:00", paras: 4,
+		blocks: []domain.BlockKind{domain.BlockHeader, domain.BlockRelated}, warnings: []string{"outlet_guess"}},
+	{file: "ria-style-ru.txt", encoding: EncWindows1251, title: "В Минобороны сообщили об освобождении села в Харьковской области",
+		language: "ru", outlet: "RIA Novosti", wires: []string{"RIA Novosti"}, published: "2025-11-21T14:05:00Z", updated: "2025-11-21T15:30:00Z", paras: 3,
+		blocks: []domain.BlockKind{domain.BlockHeader, domain.BlockRelated, domain.BlockCredit}, warnings: []string{"charset_guess"}},
+	{file: "ukr-utf8.txt", encoding: EncUTF8, title: "Сили оборони відбили 14 атак на Куп’янському напрямку",
+		language: "uk", authors: []string{"Олена Коваленко"}, published: "2025-11-21T10:15:00Z", paras: 3,
+		blocks: []domain.BlockKind{domain.BlockHeader, domain.BlockCredit, domain.BlockRelated, domain.BlockFooter}},
+	{file: "koi8r-ru.txt", encoding: EncKOI8R, title: "Синоптики пообещали морозы в Центральной России",
+		language: "ru", authors: []string{"Иван Петров"}, published: "2025-11-20", paras: 3, warnings: []string{"charset_guess"}},
+	{file: "utf16-bom-en.txt", encoding: EncUTF16LE, title: "City council approves new tram line after year-long debate",
+		language: "en", authors: []string{"Maria Lopez", "Tom Baker"}, published: "2025-11-19", paras: 4},
+	{file: "reuters-dateline.txt", encoding: EncUTF8, title: "Ukraine says it struck Russian oil depot in Bryansk region",
+		language: "en", outlet: "", wires: []string{"Reuters"}, authors: []string{"Olena Harmash", "Tom Balmforth"},
+		published: "2025-11-21T07:45:00Z", paras: 3, blocks: []domain.BlockKind{domain.BlockHeader, domain.BlockFooter}},
+	{file: "meduza-style-ru.txt", encoding: EncUTF8, title: "«Мы не понимаем, что будет дальше» Как жители Купянска пережили очередное наступление",
+		language: "ru", published: "2025-11-20T19:40:00Z", paras: 3, blocks: []domain.BlockKind{domain.BlockCredit, domain.BlockRelated}},
+	{file: "telegram-style-ru.txt", encoding: EncUTF8, title: "⚡️ Взрывы прогремели в Харькове",
+		language: "ru", published: "2025-11-20T23:10:00Z", paras: 2, blocks: []domain.BlockKind{domain.BlockSocial}},
+}
+
+func readFixture(t *testing.T, path string) *domain.Article {
+	t.Helper()
+	items := ReadFile(context.Background(), path, Options{})
+	if len(items) != 1 || items[0].Err != nil {
+		t.Fatalf("ReadFile(%s) = %+v", path, items)
+	}
+	return items[0].Article
+}
+
+func TestTextFixtures(t *testing.T) {
+	for _, fx := range textFixtures {
+		t.Run(fx.file, func(t *testing.T) {
+			path := filepath.Join("testdata", "text", fx.file)
+			a := readFixture(t, path)
+			data, _ := os.ReadFile(path)
+			if _, enc, err := DecodeText(data); err != nil || enc != fx.encoding {
+				t.Errorf("encoding = %q (%v), want %q", enc, err, fx.encoding)
+			}
+			if a.Title != fx.title {
+				t.Errorf("title = %q, want %q", a.Title, fx.title)
+			}
+			if a.Language != fx.language {
+				t.Errorf("language = %q (%.2f), want %q", a.Language, a.LanguageConfidence, fx.language)
+			}
+			outlet := ""
+			if a.Outlet != nil {
+				outlet = a.Outlet.Name
+			}
+			if outlet != fx.outlet {
+				t.Errorf("outlet = %q, want %q", outlet, fx.outlet)
+			}
+			if strings.Join(a.Wires, "|") != strings.Join(fx.wires, "|") {
+				t.Errorf("wires = %q, want %q", a.Wires, fx.wires)
+			}
+			if strings.Join(a.Authors, "|") != strings.Join(fx.authors, "|") {
+				t.Errorf("authors = %q, want %q", a.Authors, fx.authors)
+			}
+			if got := tsString(a.Published); got != fx.published {
+				t.Errorf("published = %q, want %q", got, fx.published)
+			}
+			if got := tsString(a.Updated); got != fx.updated {
+				t.Errorf("updated = %q, want %q", got, fx.updated)
+			}
+			if len(a.Body) != fx.paras {
+				t.Errorf("%d body paragraphs, want %d:\n%s", len(a.Body), fx.paras, a.Text())
+			}
+			for _, k := range fx.blocks {
+				if !hasBlock(a, k) {
+					t.Errorf("no %s block; blocks: %+v", k, a.Blocks)
+				}
+			}
+			for _, w := range fx.warnings {
+				if !hasWarning(a, w) {
+					t.Errorf("no %s warning; warnings: %+v", w, a.Warnings)
+				}
+			}
+			checkBlocksOutOfBody(t, a)
+			checkTextGolden(t, fx.file, a)
+		})
+	}
+}
+
+// checkBlocksOutOfBody: no block's text may also sit in the body.
+func checkBlocksOutOfBody(t *testing.T, a *domain.Article) {
+	t.Helper()
+	body := a.Text()
+	for _, b := range a.Blocks {
+		if len(b.Text) > 8 && strings.Contains(body, b.Text) {
+			t.Errorf("%s block %q is also in the body", b.Kind, b.Text)
+		}
+		if b.Reason == "" {
+			t.Errorf("%s block %q has no reason", b.Kind, b.Text)
+		}
+	}
+}
+
+func hasBlock(a *domain.Article, k domain.BlockKind) bool {
+	for _, b := range a.Blocks {
+		if b.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// checkTextGolden compares the article's JSON with testdata/text-golden/NAME.json
+// (rewritten with -update).
+func checkTextGolden(t *testing.T, name string, a *domain.Article) {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(a); err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "text-golden", strings.TrimSuffix(name, filepath.Ext(name))+".json")
+	if updating() {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -run %s -update to create it)", err, t.Name())
+	}
+	if !bytes.Equal(want, buf.Bytes()) {
+		t.Errorf("output differs from %s (go test -update rewrites it):\n%s", golden, buf.String())
+	}
+}
+
+func TestReadTextBadInput(t *testing.T) {
+	for name, data := range map[string][]byte{
+		"empty":        {},
+		"only spaces":  []byte(" \n\n\t \n"),
+		"binary":       {0x89, 'P', 'N', 'G', 0, 0, 0, 1, 2, 3, 0, 0},
+		"only markers": []byte("Embed:\n\nRead more: something\n"),
+	} {
+		t.Run(name, func(t *testing.T) {
+			items := ReadBytes(context.Background(), name, data, "", Options{})
+			for _, it := range items {
+				if it.Err == nil {
+					t.Errorf("got an article from %q: %+v", data, it.Article)
+				}
+			}
+		})
+	}
+}
+
+func TestReadTextHuge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large input")
+	}
+	para := "Officials said the line would open in the spring, after months of work on the bridge.\n\n"
+	data := []byte("A headline\n\n" + strings.Repeat(para, 40000))
+	a, err := readText("huge.txt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Body) != 40000 {
+		t.Errorf("%d paragraphs, want 40000", len(a.Body))
+	}
+}
