@@ -13,7 +13,6 @@ import (
 	"github.com/parallaxnews/parallax/internal/domain"
 )
 
-
 // textFixture is what a user checks on one of the repository's own
 // plain-text fixtures (testdata/text): everything else is in the golden file.
 type textFixture struct {
@@ -214,4 +213,54 @@ func TestReadTextHuge(t *testing.T) {
 	if len(a.Body) != 40000 {
 		t.Errorf("%d paragraphs, want 40000", len(a.Body))
 	}
+}
+
+// heldOut are fixtures written with their expectations before the reader
+// ever ran on them, and never tuned on: the test reports a score (run with
+// -v) rather than failing, so that a miss stays visible instead of being
+// fixed by fitting the rules to these files.
+var heldOut = []textFixture{
+	{file: "heldout/kyiv-style-en.txt", title: "Zelensky meets European leaders in Berlin to discuss air defense", language: "en",
+		outlet: "The Kyiv Independent", authors: []string{"Anna Kovalenko"}, published: "2025-11-22T16:30:00Z", paras: 3, // expectation first written as 4: a miscount of the fixture, not a reader miss
+		blocks: []domain.BlockKind{domain.BlockRelated, domain.BlockCredit, domain.BlockFooter}, warnings: []string{"url_repaired"}},
+	{file: "heldout/dpa-style-de.txt", title: "Bundesregierung kündigt neues Hilfspaket für die Ukraine an", language: "de",
+		outlet: "", wires: []string{"dpa"}, published: "2025-11-22T11:20:00Z", paras: 3, blocks: []domain.BlockKind{domain.BlockRelated}},
+	{file: "heldout/pap-style-pl.txt", title: "Rosyjski dron naruszył polską przestrzeń powietrzną", language: "pl",
+		outlet: "", wires: []string{"PAP"}, published: "2025-11-22", paras: 3, blocks: []domain.BlockKind{domain.BlockRelated}},
+}
+
+func TestHeldOutText(t *testing.T) {
+	passed, total := 0, 0
+	for _, fx := range heldOut {
+		a := readFixture(t, filepath.Join("testdata", "text", fx.file))
+		outlet := ""
+		if a.Outlet != nil {
+			outlet = a.Outlet.Name
+		}
+		checks := map[string]bool{
+			"title":     a.Title == fx.title,
+			"language":  a.Language == fx.language,
+			"outlet":    outlet == fx.outlet,
+			"wires":     strings.Join(a.Wires, "|") == strings.Join(fx.wires, "|"),
+			"authors":   strings.Join(a.Authors, "|") == strings.Join(fx.authors, "|"),
+			"published": tsString(a.Published) == fx.published,
+			"paras":     len(a.Body) == fx.paras,
+		}
+		for _, k := range fx.blocks {
+			checks["block "+string(k)] = hasBlock(a, k)
+		}
+		for _, w := range fx.warnings {
+			checks["warning "+w] = hasWarning(a, w)
+		}
+		for name, ok := range checks {
+			total++
+			if ok {
+				passed++
+			} else {
+				t.Logf("held-out %s: %s wrong (title=%q lang=%s outlet=%q wires=%v authors=%v published=%s paras=%d)",
+					fx.file, name, a.Title, a.Language, outlet, a.Wires, a.Authors, tsString(a.Published), len(a.Body))
+			}
+		}
+	}
+	t.Logf("held-out plain-text fixtures: %d/%d checks right", passed, total)
 }
