@@ -24,6 +24,9 @@ type Place struct {
 	Lat, Lon    float64
 	Names       []string // every known name and spelling, as in the source (the source's main name first)
 
+	// Admin2Code is GeoNames' admin2 code; in Ukraine it is the raion's
+	// KATOTTG code without "UA" ("6308" for Kupiansk Raion).
+	Admin2Code string
 	// Official is the official name in the country's language where a
 	// codifier gave it (KATOTTG: "Куп'янськ"), else empty.
 	Official string
@@ -79,6 +82,8 @@ func (g *Gazetteer) addError(err error) {
 	}
 }
 
+// The embedded default: GeoNames cities500 in the generator's compact form.
+//
 //go:embed data/cities500.tsv.gz
 var cities500 []byte
 

@@ -50,6 +50,7 @@ func ParseGeoNamesLine(line string) (p *Place, keep bool, err error) {
 		Name:        f[1],
 		Country:     f[8],
 		Admin1Code:  f[10],
+		Admin2Code:  f[11],
 		FeatureCode: f[7],
 		Population:  pop,
 		Lat:         lat,
@@ -99,31 +100,31 @@ func (g *Gazetteer) ReadGeoNames(r io.Reader, file string) error {
 }
 
 // readCompact reads the generator's form: id, name, lat, lon, feature code,
-// country, admin1, population, names.
+// country, admin1, admin2, population, names.
 func (g *Gazetteer) readCompact(r io.Reader, file string) error {
 	return eachLine(r, file, func(n int, line string) {
 		if line == "" || strings.HasPrefix(line, "#") {
 			return
 		}
 		f := strings.Split(line, "\t")
-		if len(f) != 9 {
-			g.addError(fmt.Errorf("%s:%d: %d columns, want 9", file, n, len(f)))
+		if len(f) != 10 {
+			g.addError(fmt.Errorf("%s:%d: %d columns, want 10", file, n, len(f)))
 			return
 		}
 		lat, err1 := strconv.ParseFloat(f[2], 64)
 		lon, err2 := strconv.ParseFloat(f[3], 64)
-		pop, err3 := strconv.Atoi(f[7])
-		if err1 != nil || err2 != nil || (f[7] != "" && err3 != nil) {
+		pop, err3 := strconv.Atoi(f[8])
+		if err1 != nil || err2 != nil || (f[8] != "" && err3 != nil) {
 			g.addError(fmt.Errorf("%s:%d: bad number", file, n))
 			return
 		}
 		names := []string{f[1]}
-		if f[8] != "" {
-			names = append(names, strings.Split(f[8], ",")...)
+		if f[9] != "" {
+			names = append(names, strings.Split(f[9], ",")...)
 		}
 		g.add(&Place{
 			ID: "geonames:" + f[0], Name: f[1], Lat: lat, Lon: lon,
-			FeatureCode: f[4], Country: f[5], Admin1Code: f[6], Population: pop,
+			FeatureCode: f[4], Country: f[5], Admin1Code: f[6], Admin2Code: f[7], Population: pop,
 			Names: names,
 		})
 	})

