@@ -1,13 +1,253 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/parallaxnews/parallax/internal/domain"
 )
 
+// feedSummaryMax is the length under which an item's text without full
+// content counts as a summary: feeds that carry whole stories put them in
+// content:encoded or a long description.
+const feedSummaryMax = 600
+
 // readFeed turns each item of an RSS or Atom feed into an article.
+// content:encoded (or the description) becomes the body. An item that
+// carries only a summary is replaced by its linked page when opts.Fetcher
+// is set, keeping the feed's title and date where the page lacks them.
+// A broken item gives one Item error naming the feed and the item.
 func readFeed(ctx context.Context, source string, data []byte, opts Options) ([]*domain.Article, []Item, error) {
-	return nil, nil, errors.New("feed reader not implemented yet")
+	feed, err := feedParse(data)
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading feed: %w", err)
+	}
+	if len(feed.Items) == 0 {
+		return nil, nil, fmt.Errorf("%w: feed %q has no items", ErrSkipped, feed.Title)
+	}
+	var (
+		arts  []*domain.Article
+		items []Item
+	)
+	for i, it := range feed.Items {
+		if ctx.Err() != nil {
+			items = append(items, Item{Input: source, Err: ctx.Err()})
+			break
+		}
+		name := feedItemName(source, i, it)
+		a, err := feedItem(ctx, source, feed, it, opts)
+		if err != nil {
+			items = append(items, Item{Input: name, Err: fmt.Errorf("%s: %w", name, err)})
+			continue
+		}
+		arts = append(arts, a)
+	}
+	return arts, items, nil
+}
+
+// feedParse runs gofeed, turning a panic in it into an error.
+func feedParse(data []byte) (feed *gofeed.Feed, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			feed, err = nil, fmt.Errorf("malformed feed: %v", r)
+		}
+	}()
+	feed, err = gofeed.NewParser().Parse(bytes.NewReader(data))
+	if err == nil && feed == nil {
+		err = errors.New("empty feed")
+	}
+	return feed, err
+}
+
+// feedItemName names an item for error messages: the feed, the item's
+// position and its title or link.
+func feedItemName(source string, i int, it *gofeed.Item) string {
+	label := strings.TrimSpace(firstNonEmpty(it.Title, it.Link, it.GUID))
+	if len(label) > 80 {
+		label = label[:80] + "…"
+	}
+	if label == "" {
+		return fmt.Sprintf("%s item %d", source, i+1)
+	}
+	return fmt.Sprintf("%s item %d (%q)", source, i+1, label)
+}
+
+func feedItem(ctx context.Context, source string, feed *gofeed.Feed, it *gofeed.Item, opts Options) (*domain.Article, error) {
+	a := &domain.Article{Source: source, Format: string(FormatFeed)}
+	a.Title = htmlClean(norm.NFC.String(html.UnescapeString(it.Title)))
+	a.URL = strings.TrimSpace(it.Link)
+	if a.URL == "" && len(it.Links) > 0 {
+		a.URL = strings.TrimSpace(it.Links[0])
+	}
+	if a.URL != "" {
+		a.Source = a.URL
+	}
+	for _, p := range it.Authors {
+		if p != nil {
+			if n := htmlClean(firstNonEmpty(p.Name, p.Email)); n != "" {
+				a.Authors = append(a.Authors, n)
+			}
+		}
+	}
+	if len(a.Authors) == 0 && it.DublinCoreExt != nil {
+		for _, c := range it.DublinCoreExt.Creator {
+			if n := htmlClean(c); n != "" {
+				a.Authors = append(a.Authors, n)
+			}
+		}
+	}
+	a.Published = feedDate(a, it.Published, it.PublishedParsed, "publication")
+	a.Updated = feedDate(a, it.Updated, it.UpdatedParsed, "update")
+	if l := strings.ToLower(strings.TrimSpace(feed.Language)); len(l) >= 2 {
+		a.Language = strings.SplitN(strings.SplitN(l, "-", 2)[0], "_", 2)[0]
+	}
+	if site := htmlClean(feed.Title); site != "" {
+		a.Outlet = &domain.Outlet{Name: site, Matched: "feed title"}
+	}
+
+	content := strings.TrimSpace(it.Content)
+	summary := false
+	if content == "" {
+		content = strings.TrimSpace(it.Description)
+		summary = true
+	}
+	paras := feedParagraphs(content)
+	if summary && len(strings.Join(paras, " ")) < feedSummaryMax {
+		if opts.Fetcher != nil && a.URL != "" {
+			page, err := feedFetchPage(ctx, a.URL, opts)
+			if err == nil {
+				feedMerge(page, a)
+				return page, nil
+			}
+			a.Warn("page-fetch-failed", "item has only a summary and its page could not be read: %v", err)
+		}
+		if len(paras) > 0 {
+			a.Warn("summary-only", "the feed gives only a summary of this item; the body is that summary")
+		}
+	}
+	if len(paras) == 0 {
+		if a.Title == "" && a.URL == "" {
+			return nil, errors.New("item has no title, link or text")
+		}
+		return nil, errors.New("item has no text")
+	}
+	body := make([]domain.Paragraph, len(paras))
+	for i, p := range paras {
+		body[i] = domain.Paragraph{Text: p, SourceOffset: -1}
+	}
+	a.SetBody(body)
+	return a, nil
+}
+
+// feedDate takes gofeed's parsed date, or reads the raw one when gofeed
+// could not; the precision comes from the raw string.
+func feedDate(a *domain.Article, raw string, parsed *time.Time, what string) *domain.Timestamp {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return nil
+	}
+	if ts := webParseDate(raw); ts != nil {
+		return ts
+	}
+	if parsed != nil && !parsed.IsZero() {
+		return &domain.Timestamp{Time: *parsed, Precision: domain.PrecisionSecond}
+	}
+	if ts, err := ParseDate(raw); err == nil && ts != nil {
+		return ts
+	}
+	a.Warn("bad-date", "cannot read the item's %s date %q", what, jsonlShort(raw))
+	return nil
+}
+
+// feedParagraphs converts an item's HTML (or plain text) to paragraphs.
+func feedParagraphs(s string) []string {
+	if s == "" {
+		return nil
+	}
+	s = norm.NFC.String(s)
+	if !strings.Contains(s, "<") {
+		// Plain text: paragraphs are separated by blank lines or newlines.
+		var out []string
+		for _, l := range strings.Split(html.UnescapeString(s), "\n") {
+			if l = htmlClean(l); l != "" {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
+	if err != nil {
+		return []string{htmlClean(s)}
+	}
+	root := &html.Node{Type: html.ElementNode, Data: "div"}
+	for _, n := range nodes {
+		root.AppendChild(n)
+	}
+	var out []string
+	for _, p := range htmlParagraphs(root) {
+		if !htmlIsRelated(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// feedFetchPage fetches and reads an item's linked page.
+func feedFetchPage(ctx context.Context, link string, opts Options) (*domain.Article, error) {
+	resp, err := opts.Fetcher.Fetch(ctx, link)
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(resp.Body)) > opts.maxBytes() {
+		return nil, fmt.Errorf("%w: page is over the %d-byte cap", ErrSkipped, opts.maxBytes())
+	}
+	if f := Sniff(link, resp.Body, resp.ContentType); f != FormatHTML {
+		return nil, fmt.Errorf("linked page is %s, not HTML", f)
+	}
+	page, err := readHTML(link, resp.Body, resp.ContentType)
+	if err != nil {
+		return nil, err
+	}
+	if len(page.Body) == 0 {
+		return nil, errors.New("linked page has no body text")
+	}
+	return page, nil
+}
+
+// feedMerge fills what the page lacks from the feed item.
+func feedMerge(page, item *domain.Article) {
+	page.Source = item.URL
+	page.Format = string(FormatFeed)
+	if page.Title == "" {
+		page.Title = item.Title
+	}
+	if page.Published == nil {
+		page.Published = item.Published
+	}
+	if page.Updated == nil {
+		page.Updated = item.Updated
+	}
+	if len(page.Authors) == 0 {
+		page.Authors = item.Authors
+	}
+	if page.URL == "" {
+		page.URL = item.URL
+	}
+	if page.Language == "" {
+		page.Language = item.Language
+	}
+	if page.Outlet == nil {
+		page.Outlet = item.Outlet
+	}
+	page.Warnings = append(page.Warnings, item.Warnings...)
+	page.Warn("page-fetched", "the feed gave only a summary; the body was read from the linked page")
 }

@@ -1,0 +1,164 @@
+package ingest
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/parallaxnews/parallax/internal/domain"
+)
+
+func webFixture(t *testing.T, parts ...string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(append([]string{"testdata"}, parts...)...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func TestReadFeedRSS(t *testing.T) {
+	data := webFixture(t, "feed", "rss-full.xml")
+	arts, items, err := readFeed(context.Background(), "rss-full.xml", data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The empty second item fails alone, named by feed and position.
+	if len(items) != 1 || items[0].Err == nil || !strings.Contains(items[0].Err.Error(), "rss-full.xml item 2") {
+		t.Fatalf("item errors = %+v, want one naming rss-full.xml item 2", items)
+	}
+	if len(arts) != 2 {
+		t.Fatalf("%d articles, want 2", len(arts))
+	}
+	a := arts[0]
+	if a.Title != "Lifeboat crew rescues four after yacht capsizes" || a.URL != "https://harbourgazette.example/news/lifeboat-rescue" {
+		t.Errorf("title/url = %q %q", a.Title, a.URL)
+	}
+	if got := strings.Join(a.Authors, "|"); got != "Nadia Quinn" {
+		t.Errorf("authors = %q", got)
+	}
+	if a.Published == nil || a.Published.String() != "2025-03-04T19:12:00Z" {
+		t.Errorf("published = %v", a.Published)
+	}
+	if a.Language != "en" {
+		t.Errorf("language = %q", a.Language)
+	}
+	// content:encoded wins over the description; inline markup is joined
+	// and the read-more teaser left out.
+	if len(a.Body) != 3 || !strings.Contains(a.Text(), "All four were taken to hospital") || strings.Contains(a.Text(), "Read more") {
+		t.Errorf("body = %q", a.Text())
+	}
+	b := arts[1]
+	if len(b.Body) != 2 || !strings.HasPrefix(b.Body[1].Text, "Fishing boats will use the north quay") {
+		t.Errorf("plain-text description body = %q", b.Text())
+	}
+	if b.Published != nil || !webHasWarning(b.Warnings, "bad-date") {
+		t.Errorf("unreadable pubDate: published %v, warnings %+v", b.Published, b.Warnings)
+	}
+}
+
+func TestReadFeedAtom(t *testing.T) {
+	data := webFixture(t, "feed", "atom.xml")
+	arts, items, err := readFeed(context.Background(), "atom.xml", data, Options{})
+	if err != nil || len(items) != 0 || len(arts) != 1 {
+		t.Fatalf("arts %d, items %+v, err %v", len(arts), items, err)
+	}
+	a := arts[0]
+	if a.Title != "Neue Buslinie verbindet Oberdorf mit dem Bahnhof" || a.Language != "de" || strings.Join(a.Authors, "|") != "Sabine Roth" {
+		t.Errorf("article = %q %q %q", a.Title, a.Language, a.Authors)
+	}
+	if a.Published == nil || a.Published.String() != "2025-01-20T08:15:00+01:00" || a.Updated == nil || a.Updated.String() != "2025-01-20T09:00:00+01:00" {
+		t.Errorf("dates = %v %v", a.Published, a.Updated)
+	}
+	if len(a.Body) != 2 || !strings.HasPrefix(a.Body[1].Text, "Die Gemeinde rechnet") {
+		t.Errorf("body = %q", a.Text())
+	}
+}
+
+func TestReadFeedSummaryFetchesPage(t *testing.T) {
+	page := webFixture(t, "feed", "linked-page.html")
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/feed.xml":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			tmpl := webFixture(t, "feed", "rss-summary.xml.tmpl")
+			w.Write([]byte(strings.ReplaceAll(string(tmpl), "{{BASE}}", srv.URL)))
+		case "/story/dam":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write(page)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+
+	// Through ReadURL, as `parallax read URL` does: one feed, many items.
+	items := ReadURL(context.Background(), srv.URL+"/feed.xml", Options{Fetcher: testFetcher()})
+	if len(items) != 2 {
+		t.Fatalf("%d items, want 2: %+v", len(items), items)
+	}
+	dam := items[0].Article
+	if dam == nil {
+		t.Fatalf("first item failed: %v", items[0].Err)
+	}
+	if !strings.Contains(dam.Text(), "reservoir level would be lowered by two metres") {
+		t.Errorf("summary item was not replaced by its page: %q", dam.Text())
+	}
+	if dam.Published == nil || dam.Published.String() != "2025-02-12T07:30:00+01:00" {
+		t.Errorf("feed date not kept where the page has none: %v", dam.Published)
+	}
+	if dam.URL != srv.URL+"/story/dam" || !webHasWarning(dam.Warnings, "page-fetched") {
+		t.Errorf("url %q warnings %+v", dam.URL, dam.Warnings)
+	}
+	// The page that 404s leaves the summary, with a warning saying why.
+	roof := items[1].Article
+	if roof == nil {
+		t.Fatalf("second item failed: %v", items[1].Err)
+	}
+	if !strings.HasPrefix(roof.Text(), "Nobody was hurt") || !webHasWarning(roof.Warnings, "page-fetch-failed") || !webHasWarning(roof.Warnings, "summary-only") {
+		t.Errorf("summary fallback: %q %+v", roof.Text(), roof.Warnings)
+	}
+
+	// Without a fetcher the summary is the body.
+	tmpl := webFixture(t, "feed", "rss-summary.xml.tmpl")
+	arts, _, err := readFeed(context.Background(), "f.xml", []byte(strings.ReplaceAll(string(tmpl), "{{BASE}}", srv.URL)), Options{})
+	if err != nil || len(arts) != 2 || !webHasWarning(arts[0].Warnings, "summary-only") {
+		t.Errorf("no fetcher: %d arts, err %v", len(arts), err)
+	}
+}
+
+func TestReadFeedBroken(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+	}{
+		{"not xml", "<rss><channel><item><title>x"},
+		{"no items", `<?xml version="1.0"?><rss version="2.0"><channel><title>Empty</title></channel></rss>`},
+		{"binary junk", "<rss>\x00\x01\x02"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			arts, _, err := readFeed(context.Background(), "bad.xml", []byte(tc.in), Options{})
+			if err == nil && len(arts) > 0 {
+				t.Errorf("got %d articles from a broken feed", len(arts))
+			}
+			if err == nil && len(arts) == 0 {
+				t.Errorf("no articles and no error")
+			}
+		})
+	}
+}
+
+func webHasWarning(ws []domain.Warning, code string) bool {
+	for _, w := range ws {
+		if w.Code == code {
+			return true
+		}
+	}
+	return false
+}
