@@ -1,0 +1,408 @@
+package resolve
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/parallaxnews/parallax/internal/domain"
+)
+
+// tok returns word i of m's field.
+func (d *doc) tok(m *ment, i int) *token { return &d.fields[m.field].toks[i] }
+
+func (d *doc) ntoks(m *ment) int { return len(d.fields[m.field].toks) }
+
+// nextMention returns the mention starting right after m (only spaces
+// between), or nil.
+func (d *doc) nextMention(m *ment) *ment {
+	if m.to >= d.ntoks(m) || !gapSpaces(d.tok(m, m.to).gap) {
+		return nil
+	}
+	for _, o := range d.ms {
+		if o.field == m.field && o.from == m.to && o != m {
+			return o
+		}
+	}
+	return nil
+}
+
+// appositionHead returns the person mention that m (a title phrase) stands in
+// apposition to: "Sergei Kuzovlev, [the] commander of ...".
+func (d *doc) appositionHead(m *ment) *ment {
+	k := m.from
+	if k > 0 && (d.tok(m, k-1).norm == "the" || d.tok(m, k-1).norm == "a") && gapSpaces(d.tok(m, k).gap) {
+		k--
+	}
+	if k == 0 || !strings.HasPrefix(strings.TrimSpace(d.tok(m, k).gap), ",") || d.tok(m, k-1).sent != m.sent {
+		return nil
+	}
+	for _, o := range d.ms {
+		if o.field == m.field && o.to == k && o.m.Kind == domain.KindPerson && o.m.EntityID != "" && !o.role {
+			return o
+		}
+	}
+	return nil
+}
+
+// linkTitles joins titles to the names next to them: "Kremlin spokesman
+// Dmitry Peskov", "President Vladimir Putin", "Sergei Kuzovlev, commander of
+// the western troop grouping". A capitalised name after a title that is no
+// known actor becomes a person of this article.
+func (d *doc) linkTitles() {
+	for _, m := range d.ms {
+		if m.pending != "role" {
+			continue
+		}
+		if n := d.nextMention(m); n != nil {
+			switch {
+			case n.m.Kind == domain.KindPerson && n.m.EntityID != "" && !n.role:
+				d.setEntity(m, n.m.EntityID, 0.9, "title right before the name "+quote(n.m.Surface))
+				m.pending = ""
+				continue
+			case n.pending == "run" && n.to-n.from >= 2:
+				id := d.newLocal(n.m.Surface, []string{m.m.Surface}, "named after the title "+quote(m.m.Surface))
+				d.setEntity(n, id, 0.8, "capitalised name after the title "+quote(m.m.Surface))
+				n.pending = ""
+				d.setEntity(m, id, 0.8, "title right before the name "+quote(n.m.Surface))
+				m.pending = ""
+				continue
+			}
+		}
+		if p := d.appositionHead(m); p != nil {
+			d.setEntity(m, p.m.EntityID, 0.9, "title in apposition to "+quote(p.m.Surface))
+			m.pending = ""
+			if e := d.ents[p.m.EntityID]; e != nil && strings.HasPrefix(e.ID, "local:") {
+				e.Roles = appendNew(e.Roles, m.m.Surface)
+			}
+		}
+	}
+}
+
+// newLocal makes a person known only from this article.
+func (d *doc) newLocal(name string, roles []string, how string) string {
+	key := joinNorm(d.r.tokenize(name))
+	if id, ok := d.locals[key]; ok {
+		if e := d.ents[id]; e != nil {
+			e.Roles = appendNew(e.Roles, roles...)
+		}
+		return id
+	}
+	d.localN++
+	art := d.a.ID
+	if art == "" {
+		art = "article"
+	}
+	id := fmt.Sprintf("local:%s:%d", art, d.localN)
+	d.ents[id] = &domain.Entity{ID: id, Kind: domain.KindPerson, Name: name, Roles: append([]string(nil), roles...),
+		Notes: []string{"found in this article only: " + how}}
+	d.locals[key] = id
+	toks := d.r.tokenize(name)
+	if len(toks) > 1 {
+		sn := toks[len(toks)-1].norm
+		if _, taken := d.locals[sn]; !taken {
+			d.locals[sn] = id
+		}
+	}
+	return id
+}
+
+func joinNorm(toks []token) string {
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.norm
+	}
+	return strings.Join(parts, " ")
+}
+
+// resolveRuns decides what each capitalised run that no data file knows is:
+// a person after a title or next to a verb of saying, an earlier person's
+// surname, a place (gazetteer), or an unresolved name.
+func (d *doc) resolveRuns() {
+	body := d.fields[1].toks
+	lowerWords := map[string]bool{}
+	midCaps := map[string]bool{}
+	for i, t := range body {
+		if d.fields[1].covered[i] {
+			continue
+		}
+		if !t.upper {
+			lowerWords[t.norm] = true
+		} else if !t.sentStart {
+			midCaps[t.norm] = true
+		}
+	}
+	lex := d.r.lex
+	for _, m := range d.ms {
+		if m.pending != "run" && m.pending != "titlecase" {
+			continue
+		}
+		kind := m.pending
+		m.pending = ""
+		toks := d.fields[m.field].toks
+		// A personal title inside the run: "Governor Oleh Syniehubov".
+		k := m.from
+		for k < m.to-1 && lex.titles[toks[k].norm] {
+			k++
+		}
+		if k > m.from && m.to-k >= 2 {
+			title := d.fields[m.field].text[toks[m.from].start:toks[k-1].end]
+			d.trim(m, k, m.to)
+			id := d.newLocal(m.m.Surface, []string{title}, "named after the title "+quote(title))
+			d.setEntity(m, id, 0.8, "capitalised name after the title "+quote(title))
+			continue
+		}
+		n := m.to - m.from
+		// A lower-case title before the run: "spokesman Ivan Petrov".
+		if m.from > 0 && n >= 2 && lex.titles[toks[m.from-1].norm] && !toks[m.from-1].upper && gapSpaces(toks[m.from].gap) {
+			id := d.newLocal(m.m.Surface, []string{toks[m.from-1].text}, "named after the title "+quote(toks[m.from-1].text))
+			d.setEntity(m, id, 0.8, "capitalised name after the title "+quote(toks[m.from-1].text))
+			continue
+		}
+		key := joinNorm(toks[m.from:m.to])
+		if id, ok := d.locals[key]; ok {
+			why := "same name as a person named earlier in this article"
+			if n == 1 {
+				why = "surname of " + d.entityName(id) + ", named earlier in this article"
+			}
+			d.setEntity(m, id, 0.8, why)
+			continue
+		}
+		if cands := d.lookupPlace(m); len(cands) > 0 {
+			m.placeMs = cands
+			m.pending = "place"
+			m.m.Kind = domain.KindPlace
+			continue
+		}
+		if kind != "titlecase" && d.nearSpeechVerb(m) {
+			if n >= 2 && n <= 4 {
+				id := d.newLocal(m.m.Surface, nil, "name next to a verb of saying")
+				d.setEntity(m, id, 0.6, "capitalised name next to a verb of saying")
+				continue
+			}
+			m.m.Kind = domain.KindPerson
+			m.m.Reasons = append(m.m.Reasons, "kind guessed: next to a verb of saying; no known actor or place by this name")
+			continue
+		}
+		// Capitals that mark a headline or a sentence start, not a name.
+		if kind == "titlecase" && !midCaps[key] {
+			m.pending = "drop"
+			continue
+		}
+		if n == 1 && toks[m.from].sentStart && (lowerWords[toks[m.from].norm] || len(toks[m.from].norm) <= 2) {
+			m.pending = "drop"
+			continue
+		}
+		m.m.Kind, m.m.Reasons = d.guessKind(m), append(m.m.Reasons, "no known actor or place by this name; kind guessed from the words around it")
+	}
+}
+
+// trim narrows m to tokens [from, to).
+func (d *doc) trim(m *ment, from, to int) {
+	m.from, m.to = from, to
+	nm := d.newMention(m.field, from, to, m.m.Kind)
+	m.m.Start, m.m.End, m.m.Surface = nm.Start, nm.End, nm.Surface
+}
+
+// nearSpeechVerb reports "X said", "X, the ..., said" (next word), "said X"
+// and "according to X".
+func (d *doc) nearSpeechVerb(m *ment) bool {
+	toks := d.fields[m.field].toks
+	lex := d.r.lex
+	if m.to < len(toks) && toks[m.to].sent == m.sent && lex.speech[toks[m.to].norm] {
+		g := strings.TrimSpace(toks[m.to].gap)
+		if g == "" || g == "," {
+			return true
+		}
+	}
+	if m.from > 0 && toks[m.from-1].sent == m.sent {
+		p := toks[m.from-1].norm
+		if lex.speech[p] && p != "according" {
+			return true
+		}
+		if p == "to" && m.from > 1 && toks[m.from-2].norm == "according" {
+			return true
+		}
+	}
+	return false
+}
+
+// guessKind guesses the kind of a name that resolved to nothing.
+func (d *doc) guessKind(m *ment) domain.EntityKind {
+	toks := d.fields[m.field].toks
+	for i := m.from; i < m.to; i++ {
+		if d.r.lex.orgWords[toks[i].text] {
+			return domain.KindOrg
+		}
+	}
+	if m.to < len(toks) && d.r.lex.direction[toks[m.to].norm] {
+		return domain.KindPlace
+	}
+	if m.from > 0 && d.r.lex.locative[toks[m.from-1].norm] {
+		return domain.KindPlace
+	}
+	if n := m.to - m.from; n >= 2 && n <= 3 {
+		return domain.KindPerson
+	}
+	return domain.KindPlace
+}
+
+// resolveRoles resolves titles that stand alone ("the Kremlin spokesman",
+// "the president", "the chief of staff") to the actor holding the title in
+// this article, and firms up surnames whose full name came earlier.
+func (d *doc) resolveRoles() {
+	for _, m := range d.ms {
+		switch m.pending {
+		case "surname":
+			m.pending = ""
+			if d.namedBefore(m.m.EntityID, m) {
+				m.m.Confidence = 0.95
+				m.m.Reasons = []string{"surname of " + m.m.Name + ", named earlier in this article"}
+			}
+		case "role":
+			m.pending = ""
+			d.resolveRole(m)
+		}
+	}
+}
+
+func (d *doc) holders(m *ment) []string {
+	var ids []string
+	for _, rid := range m.al.roles {
+		ro := d.r.roles[rid]
+		var hs []holder
+		if ro != nil && ro.Country == "" {
+			hs = d.r.byBase[ro.Base]
+		} else {
+			hs = d.r.byRole[rid]
+		}
+		for _, h := range hs {
+			if h.spell.activeAt(d.date) {
+				ids = appendNew(ids, h.id)
+			}
+		}
+	}
+	return ids
+}
+
+func (d *doc) resolveRole(m *ment) {
+	ids := d.holders(m)
+	title := quote(m.m.Surface)
+	switch len(ids) {
+	case 0:
+		m.m.Reasons = append(m.m.Reasons, "title "+title+" of no known actor at the article's date")
+		return
+	case 1:
+		conf, why := 0.75, "the only known holder of the title "+title+" at the article's date"
+		if d.namedBefore(ids[0], m) {
+			conf, why = 0.85, why+", named earlier in this article"
+		}
+		d.setEntity(m, ids[0], conf, why)
+		return
+	}
+	scores := d.sideScores(m, ids)
+	best, cands, ok := pick(scores, ids)
+	for i := range cands {
+		cands[i].Name = d.entityName(cands[i].EntityID)
+	}
+	if ok {
+		why := fmt.Sprintf("title %s held by %d known actors; %s chosen", title, len(ids), d.entityName(best))
+		if d.namedBefore(best, m) {
+			why += " as the holder named earlier in this article"
+		} else {
+			why += " by the sides of the actors around it"
+		}
+		d.setEntity(m, best, 0.7, why)
+		m.m.Candidates = cands[1:]
+		return
+	}
+	m.m.Status = domain.StatusAmbiguous
+	m.m.Candidates = cands
+	m.m.Reasons = append(m.m.Reasons, fmt.Sprintf("title %s held by %d known actors and the article does not say which", title, len(ids)))
+}
+
+// resolvePronouns links he/she (он/она, він/вона) to the one person of
+// that gender in the sentence so far and the sentence before; with several
+// it lists them, with none the pronoun is not kept.
+func (d *doc) resolvePronouns() {
+	for _, m := range d.ms {
+		if m.pending != "pronoun" {
+			continue
+		}
+		m.pending = ""
+		var ids []string
+		for _, o := range d.ms {
+			if o.field != m.field || o.pending == "drop" || o == m || o.m.EntityID == "" || o.m.Kind != domain.KindPerson || o.m.Status != domain.StatusResolved {
+				continue
+			}
+			if !(o.sent == m.sent && o.to <= m.from || o.sent == m.sent-1) {
+				continue
+			}
+			if o.gender != "" && o.gender != m.gender {
+				continue
+			}
+			if o.pron {
+				continue // pronouns are not antecedents of their own
+			}
+			ids = appendNew(ids, o.m.EntityID)
+		}
+		switch len(ids) {
+		case 0:
+			m.pending = "drop"
+		case 1:
+			d.setEntity(m, ids[0], 0.7, fmt.Sprintf("%s: the only person of that gender in this and the preceding sentence is %s", quote(m.m.Surface), d.entityName(ids[0])))
+		default:
+			m.m.Status = domain.StatusAmbiguous
+			for _, id := range ids {
+				m.m.Candidates = append(m.m.Candidates, domain.Candidate{EntityID: id, Name: d.entityName(id)})
+			}
+			m.m.Reasons = append(m.m.Reasons, fmt.Sprintf("%s: %d persons of that gender in this and the preceding sentence", quote(m.m.Surface), len(ids)))
+		}
+	}
+}
+
+// addNotes marks capitals used for their governments ("Kyiv had retaken")
+// and places naming a front direction ("the Kramatorsk direction").
+func (d *doc) addNotes() {
+	lex := d.r.lex
+	kept := d.ms[:0]
+	for _, m := range d.ms {
+		if m.pending == "drop" {
+			continue
+		}
+		kept = append(kept, m)
+		toks := d.fields[m.field].toks
+		if m.m.Kind != domain.KindPlace && m.m.Kind != "" {
+			continue
+		}
+		if m.to < len(toks) && toks[m.to].sent == m.sent && lex.direction[toks[m.to].norm] {
+			m.m.Notes = append(m.m.Notes, "names the front direction (sector) around the place")
+		}
+		if m.to-m.from == 1 {
+			t := &toks[m.from]
+			gov, ok := lex.metonym[t.norm]
+			if !ok {
+				gov, ok = lex.metonym[t.stem]
+			}
+			if ok && d.governmentAct(m) {
+				m.m.Notes = append(m.m.Notes, "used for "+gov+" (metonym); resolved to the place")
+			}
+		}
+	}
+	d.ms = kept
+}
+
+// governmentAct reports a capital acting as a government: followed within
+// three words by a verb of acting or saying, or after "for"/"by"/"to".
+func (d *doc) governmentAct(m *ment) bool {
+	toks := d.fields[m.field].toks
+	lex := d.r.lex
+	for k := m.to; k < len(toks) && k < m.to+3; k++ {
+		if toks[k].sent != m.sent || strings.ContainsAny(toks[k].gap, ",;:") {
+			break
+		}
+		if lex.govVerbs[toks[k].norm] {
+			return true
+		}
+	}
+	return m.from > 0 && toks[m.from-1].sent == m.sent && lex.govPreps[toks[m.from-1].norm]
+}

@@ -1,0 +1,19 @@
+// Package resolve finds the names in an article — places, people,
+// organisations, military formations, outlets and agencies — and resolves
+// each to one entity across spellings, transliterations, case endings and
+// renamings.
+//
+// It works in passes over the title and body. Words are tokenised with byte
+// offsets and matched, longest first, against an index of every alias in the
+// embedded data files (data/actors.yaml, roles.yaml, regions.yaml): Russian
+// and Ukrainian words meet through their stems, so "Харьковской области"
+// finds Kharkiv Oblast and "Путину" finds Putin; coordinated names borrow
+// the head noun ("the Dnepropetrovsk and Zaporozhye regions"). Capitalised
+// runs that no data file knows are then people (after a title, next to a
+// verb of saying), places (gazetteer lookup, ranked by the oblasts and
+// coordinates the article already names), or unresolved mentions, which are
+// kept. Titles link to the name next to them or, alone ("the president"),
+// to the holder named in the article or chosen by the sides of the actors
+// around them; surnames and he/she link back only when one person fits.
+// Every mention carries its reasons and runners-up.
+package resolve

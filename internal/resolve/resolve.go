@@ -1,0 +1,421 @@
+package resolve
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallaxnews/parallax/internal/domain"
+	"github.com/parallaxnews/parallax/internal/gazetteer"
+)
+
+// ment is a mention being built, with its place in the token stream.
+type ment struct {
+	field    int // 0 title, 1 body
+	from, to int // tokens
+	sent     int
+	m        domain.Mention
+	al       *alias
+	role     bool // a title/role phrase standing for a person
+	pending  string
+	gender   string
+	placeMs  []placeCand // gazetteer candidates awaiting ranking
+	metonym  string
+	selfName bool // the full name of a person (not a surname or a role)
+	pron     bool // a pronoun
+}
+
+// fieldToks is one field's text and words.
+type fieldToks struct {
+	name    string
+	text    string
+	toks    []token
+	covered []bool // words inside dictionary matches
+}
+
+// doc is the state of one Resolve call.
+type doc struct {
+	r        *Resolver
+	a        *domain.Article
+	date     time.Time
+	outletC  string
+	fields   [2]fieldToks
+	ms       []*ment
+	localN   int
+	locals   map[string]string // normalised name or surname → local entity ID
+	ents     map[string]*domain.Entity
+	order    []string
+	gazCache map[string][]gazetteer.Match
+}
+
+// Resolve finds the mentions in a's title and body and resolves them.
+// It never fails: names that resolve to nothing are kept as unresolved
+// mentions.
+func (r *Resolver) Resolve(a *domain.Article) *domain.Analysis {
+	an := &domain.Analysis{}
+	if a == nil {
+		return an
+	}
+	an.ArticleID = a.ID
+	d := &doc{r: r, a: a, locals: map[string]string{}, ents: map[string]*domain.Entity{}}
+	if a.Published != nil {
+		d.date = a.Published.Time
+	}
+	if a.Outlet != nil {
+		d.outletC = a.Outlet.Country
+	}
+	d.fields[0] = fieldToks{name: "title", text: a.Title}
+	d.fields[1] = fieldToks{name: "body", text: a.Text()}
+	for fi := range d.fields {
+		f := &d.fields[fi]
+		f.toks = r.tokenize(f.text)
+		d.scanField(fi)
+	}
+	d.linkTitles()
+	d.resolveAmbiguousAliases()
+	d.resolveRuns()
+	d.resolvePlaces()
+	d.resolveRoles()
+	d.resolvePronouns()
+	d.addNotes()
+	for _, m := range d.ms {
+		if m.m.EntityID != "" {
+			d.useEntity(m.m.EntityID)
+		}
+		an.Mentions = append(an.Mentions, m.m)
+	}
+	for _, id := range d.order {
+		an.Entities = append(an.Entities, *d.ents[id])
+	}
+	return an
+}
+
+// scanField finds dictionary matches, capitalised runs and pronouns in one
+// field, in order.
+func (d *doc) scanField(fi int) {
+	f := &d.fields[fi]
+	toks := f.toks
+	matches := d.r.findMatches(toks)
+	covered := make([]bool, len(toks))
+	f.covered = covered
+	for _, mt := range matches {
+		for k := mt.from; k < mt.to; k++ {
+			covered[k] = true
+		}
+		d.addMatch(fi, mt)
+	}
+	titleCase := fi == 0 && isTitleCase(toks)
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if covered[i] {
+			continue
+		}
+		if g, ok := d.r.lex.pronoun[t.text]; ok {
+			d.ms = append(d.ms, &ment{field: fi, from: i, to: i + 1, sent: t.sent, pending: "pronoun", gender: g, pron: true,
+				m: d.newMention(fi, i, i+1, domain.KindPerson)})
+			continue
+		}
+		if !t.upper || d.r.lex.stop[t.text] || isNumberish(t.text) || len(t.text) == 1 || compoundAdjective(t.text) {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && !covered[j] && toks[j].sent == t.sent && gapSpaces(toks[j].gap) &&
+			(toks[j].upper || d.r.lex.particles[toks[j].text] && j+1 < len(toks) && toks[j+1].upper) &&
+			!d.r.lex.stop[toks[j].text] && !isNumberish(toks[j].text) {
+			j++
+		}
+		if titleCase {
+			for k := i; k < j; k++ {
+				d.ms = append(d.ms, &ment{field: fi, from: k, to: k + 1, sent: t.sent, pending: "titlecase",
+					m: d.newMention(fi, k, k+1, "")})
+			}
+		} else {
+			d.ms = append(d.ms, &ment{field: fi, from: i, to: j, sent: t.sent, pending: "run",
+				m: d.newMention(fi, i, j, "")})
+		}
+		i = j - 1
+	}
+	sort.SliceStable(d.ms, func(x, y int) bool {
+		if d.ms[x].field != d.ms[y].field {
+			return d.ms[x].field < d.ms[y].field
+		}
+		return d.ms[x].from < d.ms[y].from
+	})
+}
+
+// compoundAdjective reports words like "Ukrainian-controlled" or
+// "Russian-installed": capitalised, but the last part is lower case.
+func compoundAdjective(w string) bool {
+	i := strings.LastIndexAny(w, "-‐‑")
+	if i < 0 || i == len(w)-1 {
+		return false
+	}
+	c, _ := utf8.DecodeRuneInString(w[i+1:])
+	if c == utf8.RuneError {
+		_, sz := utf8.DecodeLastRuneInString(w[:i+1])
+		c, _ = utf8.DecodeRuneInString(w[i+sz:])
+	}
+	return unicode.IsLower(c) && !isCyrillic(c)
+}
+
+func isNumberish(w string) bool {
+	for _, c := range w {
+		if c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// isTitleCase reports a headline written In Title Case, where capitals do
+// not mark names.
+func isTitleCase(toks []token) bool {
+	words, caps := 0, 0
+	for _, t := range toks {
+		if len(t.norm) <= 3 || isNumberish(t.text) {
+			continue
+		}
+		words++
+		if t.upper {
+			caps++
+		}
+	}
+	return words >= 3 && caps*10 >= words*7
+}
+
+func (d *doc) newMention(fi, from, to int, kind domain.EntityKind) domain.Mention {
+	f := &d.fields[fi]
+	s, e := f.toks[from].start, f.toks[to-1].end
+	return domain.Mention{Field: f.name, Start: s, End: e, Surface: f.text[s:e], Kind: kind, Status: domain.StatusUnresolved}
+}
+
+// addMatch turns a dictionary match into a mention (two for a generated
+// commander phrase: the person and the unit inside it).
+func (d *doc) addMatch(fi int, mt match) {
+	f := &d.fields[fi]
+	al := mt.al
+	m := &ment{field: fi, from: mt.from, to: mt.to, sent: f.toks[mt.from].sent, al: al,
+		m: d.newMention(fi, mt.from, mt.to, "")}
+	if mt.coord != "" {
+		m.m.Reasons = append(m.m.Reasons, fmt.Sprintf("shares its head noun with %q", mt.coord))
+	}
+	m.m.Notes = append(m.m.Notes, al.notes...)
+	if len(al.roles) > 0 && len(al.entities) == 0 {
+		m.role = true
+		m.m.Kind = domain.KindPerson
+		m.pending = "role"
+		d.ms = append(d.ms, m)
+		if al.innerEntity != "" && mt.coord == "" {
+			in := &ment{field: fi, from: mt.from + al.innerFrom, to: mt.from + al.innerTo, sent: m.sent,
+				m: d.newMention(fi, mt.from+al.innerFrom, mt.from+al.innerTo, "")}
+			d.setEntity(in, al.innerEntity, 0.9, "unit named inside the title "+quote(m.m.Surface))
+			d.ms = append(d.ms, in)
+		}
+		return
+	}
+	if len(al.entities) == 1 {
+		id := al.entities[0]
+		conf, why := 0.95, "name in "+al.how
+		if al.surname {
+			conf, why = 0.75, "surname alone matches a known actor ("+al.how+")"
+			m.pending = "surname"
+		} else if d.r.ents[id].ent.Kind == domain.KindPerson {
+			m.selfName = true
+		}
+		if len(al.notes) > 0 {
+			conf = 0.9
+		}
+		d.setEntity(m, id, conf, why)
+		d.ms = append(d.ms, m)
+		return
+	}
+	// One name, several entities: decided from context later.
+	m.pending = "ambiguous-alias"
+	m.m.Kind = d.r.ents[al.entities[0]].ent.Kind
+	d.ms = append(d.ms, m)
+}
+
+func quote(s string) string { return "\u201c" + s + "\u201d" }
+
+// setEntity resolves m to a known entity.
+func (d *doc) setEntity(m *ment, id string, conf float64, reasons ...string) {
+	info := d.r.ents[id]
+	if info == nil {
+		e := d.ents[id]
+		if e == nil {
+			return
+		}
+		m.m.Kind = e.Kind
+		m.m.Name = e.Name
+	} else {
+		m.m.Kind = info.ent.Kind
+		m.m.Name = info.ent.Name
+		if info.gender != "" {
+			m.gender = info.gender
+		}
+	}
+	m.m.EntityID = id
+	m.m.Confidence = conf
+	m.m.Status = domain.StatusResolved
+	m.m.Reasons = append(m.m.Reasons, reasons...)
+}
+
+// useEntity adds an entity to the output, once.
+func (d *doc) useEntity(id string) {
+	if _, ok := d.ents[id]; ok {
+		if !contains(d.order, id) {
+			d.order = append(d.order, id)
+		}
+		return
+	}
+	info := d.r.ents[id]
+	if info == nil {
+		if p := d.r.placeEntity(id); p != nil {
+			d.ents[id] = p
+			d.order = append(d.order, id)
+		}
+		return
+	}
+	e := info.ent
+	e.Roles = append([]string(nil), e.Roles...)
+	e.Notes = append([]string(nil), e.Notes...)
+	d.ents[id] = &e
+	d.order = append(d.order, id)
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// before reports whether mention x comes before y in the document (title first).
+func before(x, y *ment) bool {
+	if x.field != y.field {
+		return x.field < y.field
+	}
+	return x.from < y.from
+}
+
+// namedBefore reports whether entity id was named by a full name (not a
+// surname, role or pronoun) before m.
+func (d *doc) namedBefore(id string, m *ment) bool {
+	for _, o := range d.ms {
+		if !before(o, m) {
+			break
+		}
+		if o.m.EntityID == id && o.m.Status == domain.StatusResolved {
+			return true
+		}
+	}
+	return false
+}
+
+// sideScores scores candidate entities by the document around m: named
+// earlier (strongest), the sides of actors in the same sentence and the
+// document, and the outlet's country.
+func (d *doc) sideScores(m *ment, cands []string) map[string]float64 {
+	sent := map[string]float64{}
+	all := map[string]float64{}
+	for _, o := range d.ms {
+		if o == m || o.m.EntityID == "" || o.m.Status != domain.StatusResolved {
+			continue
+		}
+		side := d.sideOf(o.m.EntityID)
+		if side == "" {
+			continue
+		}
+		all[side]++
+		if o.field == m.field && o.sent == m.sent {
+			sent[side]++
+		}
+	}
+	scores := map[string]float64{}
+	for _, c := range cands {
+		s := 0.0
+		if d.namedBefore(c, m) {
+			s += 3
+		}
+		side := d.sideOf(c)
+		s += sent[side]
+		if n := float64(len(d.ms)); n > 0 {
+			s += all[side] / n
+		}
+		if side != "" && side == d.outletC {
+			s += 0.5
+		}
+		scores[c] = s
+	}
+	return scores
+}
+
+func (d *doc) sideOf(id string) string {
+	if info := d.r.ents[id]; info != nil {
+		if info.ent.Side != "" {
+			return info.ent.Side
+		}
+		return ""
+	}
+	return ""
+}
+
+// pick chooses the best-scored candidate; ok is false when the top two tie.
+func pick(scores map[string]float64, order []string) (best string, cands []domain.Candidate, ok bool) {
+	ids := append([]string(nil), order...)
+	sort.SliceStable(ids, func(i, j int) bool { return scores[ids[i]] > scores[ids[j]] })
+	for _, id := range ids {
+		cands = append(cands, domain.Candidate{EntityID: id, Score: round2(scores[id])})
+	}
+	if len(ids) == 0 {
+		return "", nil, false
+	}
+	if len(ids) == 1 || scores[ids[0]]-scores[ids[1]] >= 0.5 {
+		return ids[0], cands, true
+	}
+	return "", cands, false
+}
+
+func round2(f float64) float64 { return float64(int64(f*100+0.5)) / 100 }
+
+// resolveAmbiguousAliases decides names shared by several entities
+// ("General Staff") by the sides of the actors around them.
+func (d *doc) resolveAmbiguousAliases() {
+	for _, m := range d.ms {
+		if m.pending != "ambiguous-alias" {
+			continue
+		}
+		m.pending = ""
+		scores := d.sideScores(m, m.al.entities)
+		best, cands, ok := pick(scores, m.al.entities)
+		for i := range cands {
+			cands[i].Name = d.r.ents[cands[i].EntityID].ent.Name
+		}
+		if ok {
+			d.setEntity(m, best, 0.7, "name shared by several entities; chosen by the sides of the actors around it")
+			m.m.Candidates = cands[1:]
+			continue
+		}
+		m.m.Status = domain.StatusAmbiguous
+		m.m.Candidates = cands
+		m.m.Reasons = append(m.m.Reasons, "name shared by several entities and the context does not decide")
+	}
+}
+
+func (d *doc) entityName(id string) string {
+	if info := d.r.ents[id]; info != nil {
+		return info.ent.Name
+	}
+	if e := d.ents[id]; e != nil {
+		return e.Name
+	}
+	if p := d.r.placeEntity(id); p != nil {
+		return p.Name
+	}
+	return id
+}

@@ -1,0 +1,261 @@
+package resolve
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// token is one word of a field, with the forms the matcher compares.
+type token struct {
+	start, end int    // byte offsets in the field
+	text       string // as written
+	norm       string // lower case, ё→е, apostrophes unified, Latin diacritics folded
+	stem       string // Cyrillic: norm without its case ending; else norm
+	upper      bool   // starts with an upper-case letter
+	allCaps    bool   // two or more letters, all upper case
+	cyr        bool   // Cyrillic
+	sent       int    // sentence index within the field
+	sentStart  bool   // first token of its sentence
+	gap        string // raw text between the previous token and this one
+}
+
+// isApos reports the apostrophes texts use inside words (Куп'янськ, O'Brien)
+// and for the English possessive.
+func isApos(r rune) bool {
+	return r == '\'' || r == '’' || r == 'ʼ' || r == '‘' || r == '`'
+}
+
+func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isCyrillic(r rune) bool { return r >= 0x400 && r <= 0x52F }
+
+// tokenize splits s into words. A word may hold inner hyphens and
+// apostrophes; a trailing English possessive ("Russia's") is left out of the
+// word; "U.S."-style initialisms are one word.
+func (r *Resolver) tokenize(s string) []token {
+	var toks []token
+	prevEnd := 0
+	sent := 0
+	i := 0
+	for i < len(s) {
+		c, size := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(c) {
+			i += size
+			continue
+		}
+		start := i
+		j := i + size
+		for j < len(s) {
+			c2, sz2 := utf8.DecodeRuneInString(s[j:])
+			if isWordRune(c2) {
+				j += sz2
+				continue
+			}
+			if isApos(c2) || isHyphen(c2) {
+				nxt, nsz := utf8.DecodeRuneInString(s[j+sz2:])
+				if j+sz2 < len(s) && isWordRune(nxt) {
+					// English possessive: 's / ’s at the end of a Latin word.
+					if isApos(c2) && (nxt == 's' || nxt == 'S') {
+						after, _ := utf8.DecodeRuneInString(s[j+sz2+nsz:])
+						if j+sz2+nsz >= len(s) || !isWordRune(after) {
+							break
+						}
+					}
+					j += sz2
+					continue
+				}
+			}
+			// Initialisms: U.S. / U.N. — a single letter followed by '.' and a letter.
+			if c2 == '.' && utf8.RuneCountInString(s[start:j]) == 1 || c2 == '.' && isInitialism(s[start:j]) {
+				nxt, nsz := utf8.DecodeRuneInString(s[j+1:])
+				if j+1 < len(s) && unicode.IsUpper(nxt) {
+					after, _ := utf8.DecodeRuneInString(s[j+1+nsz:])
+					if after == '.' {
+						j += 1 + nsz + 1
+						continue
+					}
+				}
+			}
+			break
+		}
+		gap := s[prevEnd:start]
+		if len(toks) > 0 && r.endsSentence(toks[len(toks)-1], gap, s[start:]) {
+			sent++
+		}
+		t := r.makeToken(s[start:j], start, j)
+		t.gap = gap
+		t.sent = sent
+		t.sentStart = len(toks) == 0 || toks[len(toks)-1].sent != sent
+		toks = append(toks, t)
+		prevEnd = j
+		i = j
+	}
+	return toks
+}
+
+func isInitialism(w string) bool {
+	// "U.S" so far: letters separated by dots.
+	if len(w) < 3 {
+		return false
+	}
+	for k, c := range w {
+		if k%2 == 1 && c != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// endsSentence decides whether the gap between prev and the next word
+// closes a sentence.
+func (r *Resolver) endsSentence(prev token, gap, rest string) bool {
+	if strings.Contains(gap, "\n") {
+		return true
+	}
+	if !strings.ContainsAny(gap, ".!?…") {
+		return false
+	}
+	if strings.ContainsAny(gap, "!?…") {
+		return true
+	}
+	// A full stop after an abbreviation or an initial does not end a sentence.
+	if strings.HasPrefix(gap, ".") {
+		if utf8.RuneCountInString(prev.text) == 1 && prev.upper {
+			return false
+		}
+		if r.lex.abbrev[prev.text] {
+			return false
+		}
+		if strings.HasSuffix(prev.text, ".") {
+			return false
+		}
+	}
+	c, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(c) || unicode.IsDigit(c) || !unicode.IsLetter(c)
+}
+
+func (r *Resolver) makeToken(w string, start, end int) token {
+	t := token{start: start, end: end, text: w}
+	first, _ := utf8.DecodeRuneInString(w)
+	t.upper = unicode.IsUpper(first)
+	t.cyr = isCyrillic(first)
+	letters, uppers := 0, 0
+	for _, c := range w {
+		if unicode.IsLetter(c) {
+			letters++
+			if unicode.IsUpper(c) {
+				uppers++
+			}
+		}
+	}
+	t.allCaps = letters >= 2 && letters == uppers
+	t.norm = normWord(w)
+	t.stem = t.norm
+	if t.cyr {
+		t.stem = r.lex.stem(t.norm)
+	}
+	return t
+}
+
+// normWord lower-cases a word, unifies apostrophes and hyphens, maps ё to е
+// and folds Latin diacritics (Erdoğan → erdogan).
+func normWord(w string) string {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(w)
+	}
+	var b strings.Builder
+	b.Grow(len(w))
+	needFold := false
+	for _, c := range w {
+		switch {
+		case isApos(c):
+			b.WriteByte('\'')
+		case isHyphen(c):
+			b.WriteByte('-')
+		case c == 'ё' || c == 'Ё':
+			b.WriteRune('е')
+		case c == 'ı':
+			b.WriteByte('i')
+		default:
+			if c >= 0xC0 && c < 0x250 {
+				needFold = true
+			}
+			b.WriteRune(unicode.ToLower(c))
+		}
+	}
+	s := b.String()
+	if needFold {
+		var f strings.Builder
+		for _, c := range norm.NFD.String(s) {
+			if !unicode.Is(unicode.Mn, c) {
+				f.WriteRune(c)
+			}
+		}
+		s = f.String()
+	}
+	return s
+}
+
+// stem strips the longest Cyrillic case ending that leaves three letters.
+func (l *lexicon) stem(w string) string {
+	n := utf8.RuneCountInString(w)
+	if n < 4 {
+		return w
+	}
+	for _, e := range l.endings {
+		if strings.HasSuffix(w, e) && n-utf8.RuneCountInString(e) >= 3 {
+			return w[:len(w)-len(e)]
+		}
+	}
+	return w
+}
+
+// gapJoins reports whether two words separated by gap can belong to one
+// name: only spaces, quotes and brackets between them ("Zapad ('West')
+// Battlegroup", группировка войск «Запад»).
+func gapJoins(gap string) bool {
+	// A possessive left between two words ("Russia's General Staff").
+	if strings.HasPrefix(gap, "'s") {
+		gap = gap[2:]
+	} else if strings.HasPrefix(gap, "’s") {
+		gap = gap[len("’s"):]
+	}
+	if gap == "" || len(gap) > 8 {
+		return false
+	}
+	for _, c := range gap {
+		switch c {
+		case ' ', '\t', '\u00a0', '(', ')', '\'', '"', '«', '»', '“', '”', '‘', '’', '„':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// gapSpaces reports a gap of white space only (no newline).
+func gapSpaces(gap string) bool {
+	if gap == "" || len(gap) > 4 {
+		return false
+	}
+	for _, c := range gap {
+		if c != ' ' && c != '\t' && c != '\u00a0' {
+			return false
+		}
+	}
+	return true
+}
