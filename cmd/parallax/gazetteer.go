@@ -1,0 +1,270 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/parallaxnews/parallax/internal/gazetteer"
+)
+
+func init() {
+	register(&command{
+		name:    "gazetteer",
+		args:    "lookup NAME... [--file GEONAMES.txt]... [--country CC] | import FILE... | fetch CC [--base-url URL]",
+		summary: "look place names up across spellings; add GeoNames/KATOTTG files",
+		run:     runGazetteer,
+	})
+}
+
+// gazetteerDir is where imported gazetteer files live: next to the database.
+func gazetteerDir(e *env) string { return filepath.Join(filepath.Dir(e.dbPath), "gazetteer") }
+
+func runGazetteer(ctx context.Context, e *env, args []string) error {
+	if len(args) == 0 {
+		return errors.New("name a subcommand: lookup, import or fetch")
+	}
+	switch args[0] {
+	case "lookup":
+		return runGazetteerLookup(e, args[1:])
+	case "import":
+		return runGazetteerImport(e, args[1:])
+	case "fetch":
+		return runGazetteerFetch(ctx, e, args[1:])
+	}
+	return fmt.Errorf("unknown subcommand %q (want lookup, import or fetch)", args[0])
+}
+
+// multiFlag collects a repeated flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
+
+func runGazetteerLookup(e *env, args []string) error {
+	fs := flag.NewFlagSet("gazetteer lookup", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	var files multiFlag
+	fs.Var(&files, "file", "also read this GeoNames table or KATOTTG CSV (repeatable)")
+	country := fs.String("country", "", "country the text is about (ISO alpha-2), for ranking")
+	n := fs.Int("n", 8, "show at most `N` candidates")
+	names, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(names) == 0 {
+		return errors.New("name at least one place name")
+	}
+	g, err := gazetteer.Load(gazetteerDir(e))
+	if err != nil {
+		return err
+	}
+	if len(files) > 0 {
+		if g, err = withFiles(g, gazetteerDir(e), files); err != nil {
+			return err
+		}
+	}
+	for i, name := range names {
+		if i > 0 {
+			fmt.Fprintln(e.stdout)
+		}
+		ms := g.Lookup(name)
+		if len(ms) == 0 {
+			fmt.Fprintf(e.stdout, "%s: no place found\n", name)
+			continue
+		}
+		r := g.Rank(ms, gazetteer.Context{Country: *country})
+		status := "resolved"
+		if r.Ambiguous {
+			status = "ambiguous"
+		}
+		fmt.Fprintf(e.stdout, "%s: %d candidate(s), %s\n", name, len(ms), status)
+		all := append([]gazetteer.Scored{*r.Best}, r.RunnersUp...)
+		for j, s := range all {
+			if j >= *n {
+				fmt.Fprintf(e.stdout, "  … %d more\n", len(all)-j)
+				break
+			}
+			p := s.Place
+			where := strings.Trim(strings.Join([]string{p.Admin1, p.Country}, ", "), ", ")
+			fmt.Fprintf(e.stdout, "  %.2f  %-24s %s  %s  [%s, name %s %.2f via %q]\n", s.Score, p.Name, where, p.ID, p.FeatureCode, s.How, s.Match.Score, s.Name)
+			fmt.Fprintf(e.stdout, "        %s\n", strings.Join(s.Reasons, "; "))
+		}
+	}
+	return nil
+}
+
+// withFiles imports files into a temporary directory and loads the stored
+// ones plus those: --file does not change what later runs see.
+func withFiles(_ *gazetteer.Gazetteer, stored string, files []string) (*gazetteer.Gazetteer, error) {
+	tmp, err := os.MkdirTemp("", "parallax-gazetteer-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	old, _ := filepath.Glob(filepath.Join(stored, "*.gz"))
+	for _, f := range old {
+		if err := os.Symlink(f, filepath.Join(tmp, filepath.Base(f))); err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range files {
+		if _, err := gazetteer.Import(tmp, f); err != nil {
+			return nil, err
+		}
+	}
+	return gazetteer.Load(tmp)
+}
+
+func runGazetteerImport(e *env, args []string) error {
+	fs := flag.NewFlagSet("gazetteer import", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	files, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return errors.New("name at least one GeoNames table (.txt/.zip) or KATOTTG CSV")
+	}
+	failed := false
+	for _, f := range files {
+		if err := importOne(e, f); err != nil {
+			fmt.Fprintf(e.stderr, "%s: %v\n", f, err)
+			failed = true
+		}
+	}
+	if failed {
+		return errExitFailure
+	}
+	return nil
+}
+
+func importOne(e *env, file string) error {
+	res, err := gazetteer.Import(gazetteerDir(e), file)
+	for _, er := range res.Errors {
+		fmt.Fprintf(e.stderr, "warning: %v\n", er)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s: %s, %d entries stored in %s", file, res.Kind, res.Entries, res.Path)
+	if res.Skipped > 0 {
+		fmt.Fprintf(e.stdout, ", %d malformed lines skipped", res.Skipped)
+	}
+	fmt.Fprintln(e.stdout)
+	return nil
+}
+
+var countryCode = regexp.MustCompile(`^[A-Z]{2}$`)
+
+// maxFetch bounds a downloaded dump (RU.zip is ~80 MB).
+const maxFetch = 1 << 30
+
+func runGazetteerFetch(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("gazetteer fetch", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	base := fs.String("base-url", "https://download.geonames.org/export/dump/", "GeoNames dump `URL`")
+	allowPrivate := fs.Bool("allow-private", false, "allow a base URL on a private or loopback address")
+	ccs, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(ccs) == 0 {
+		return errors.New("name at least one country code, e.g. UA")
+	}
+	client := guardedClient(*allowPrivate)
+	failed := false
+	for _, cc := range ccs {
+		cc = strings.ToUpper(cc)
+		if !countryCode.MatchString(cc) {
+			fmt.Fprintf(e.stderr, "%s: not a two-letter country code\n", cc)
+			failed = true
+			continue
+		}
+		if err := fetchOne(ctx, e, client, strings.TrimRight(*base, "/")+"/"+cc+".zip"); err != nil {
+			fmt.Fprintf(e.stderr, "%s: %v\n", cc, err)
+			failed = true
+		}
+	}
+	if failed {
+		return errExitFailure
+	}
+	return nil
+}
+
+func fetchOne(ctx context.Context, e *env, client *http.Client, url string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("User-Agent", "parallax-gazetteer")
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s: %s", url, resp.Status)
+	}
+	tmp, err := os.CreateTemp("", "parallax-geonames-*.zip")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	n, err := io.Copy(tmp, io.LimitReader(resp.Body, maxFetch+1))
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("GET %s: %w", url, err)
+	}
+	if n > maxFetch {
+		return fmt.Errorf("GET %s: larger than %d bytes", url, maxFetch)
+	}
+	fmt.Fprintf(e.stderr, "downloaded %s (%d bytes)\n", url, n)
+	return importOne(e, tmp.Name())
+}
+
+// guardedClient fetches with timeouts, few redirects and, unless allowed,
+// no private or loopback addresses (a base URL must not reach the LAN).
+func guardedClient(allowPrivate bool) *http.Client {
+	dialer := &net.Dialer{Timeout: 15 * time.Second}
+	tr := &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		TLSHandshakeTimeout:   15 * time.Second,
+		ResponseHeaderTimeout: 30 * time.Second,
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			conn, err := dialer.DialContext(ctx, network, addr)
+			if err != nil || allowPrivate {
+				return conn, err
+			}
+			if ap, ok := conn.RemoteAddr().(*net.TCPAddr); ok {
+				ip := ap.IP
+				if ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsUnspecified() {
+					conn.Close()
+					return nil, fmt.Errorf("refusing private address %s (use --allow-private)", ip)
+				}
+			}
+			return conn, nil
+		},
+	}
+	return &http.Client{
+		Transport: tr,
+		Timeout:   10 * time.Minute,
+		CheckRedirect: func(req *http.Request, via []*http.Request) error {
+			if len(via) >= 5 {
+				return errors.New("too many redirects")
+			}
+			return nil
+		},
+	}
+}
