@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
@@ -24,6 +26,71 @@ func init() {
 		summary: "read reports and store them in the database (--db)",
 		run:     runIngest,
 	})
+	registerBench("ingest", &benchmark{
+		args:    "FILE|DIR...",
+		summary: "read reports and store them in a fresh temporary database (not --db)",
+		run:     benchIngest,
+	})
+}
+
+// benchIngest reads and stores into a throw-away database, timing the store
+// apart so its cost can be told from the readers'.
+func benchIngest(ctx context.Context, e *env, args []string) (benchWork, error) {
+	if len(args) == 0 {
+		return benchWork{}, fmt.Errorf("name the FILEs or DIRs to ingest")
+	}
+	dir, err := os.MkdirTemp("", "parallax-bench-")
+	if err != nil {
+		return benchWork{}, err
+	}
+	defer os.RemoveAll(dir)
+	st, err := store.OpenSQLite(filepath.Join(dir, "bench.db"))
+	if err != nil {
+		return benchWork{}, err
+	}
+	defer st.Close()
+	var (
+		w        benchWork
+		storeDur time.Duration
+		seen     = map[string]bool{}
+		t        = &ingestTally{skipped: map[string]int{}}
+	)
+	ingest.Walk(ctx, args, ingest.Options{}, func(it ingest.Item) {
+		if !seen[it.Input] {
+			seen[it.Input] = true
+			if fi, err := os.Stat(it.Input); err == nil && !fi.IsDir() {
+				w.Bytes += fi.Size()
+			}
+		}
+		if it.Err != nil {
+			t.failed++
+			return
+		}
+		t.read++
+		start := time.Now()
+		res, err := st.PutArticle(ctx, it.Article)
+		storeDur += time.Since(start)
+		switch {
+		case err != nil:
+			t.failed++
+		case res.Duplicate:
+			t.duplicates++
+		case res.Stored:
+			t.stored++
+			if res.NearDuplicateOf != "" {
+				t.nearDuplicates++
+			}
+		}
+	})
+	w.Articles = t.read
+	w.Extra = map[string]any{
+		"stored": t.stored, "duplicates": t.duplicates, "near_duplicates": t.nearDuplicates,
+		"failed_inputs": t.failed, "store_seconds": round3(storeDur.Seconds()),
+	}
+	if storeDur > 0 {
+		w.Extra["store_puts_per_s"] = round3(float64(t.read) / storeDur.Seconds())
+	}
+	return w, nil
 }
 
 const ingestHelp = `usage: parallax [--db PATH] ingest [--allow-private] FILE|DIR|URL|FEED...

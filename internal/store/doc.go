@@ -8,4 +8,20 @@
 // stores it once; an article whose body nearly repeats a stored one (the
 // same wire story on two sites) is stored and linked to it. Every write is
 // one transaction, so a failing input never damages what is stored.
+//
+// Near-duplicates are found with MinHash: the body is folded to lower-case
+// words (punctuation and line breaks do not count), every run of three
+// words is hashed, and a 256-value signature estimates the Jaccard
+// similarity of two bodies' word triples. The signature's 32 LSH band hashes
+// sit in an indexed table, so a new article is only compared with stored
+// articles sharing a band; the most similar at estimated Jaccard ≥ 0.8 is
+// linked. Bodies under eight word triples are never linked.
+//
+// The schema lives in migrations/NNN_name.sql, applied in order, each in
+// its own transaction, and recorded in schema_version; reopening a database
+// applies none twice, and a database from a newer parallax is refused.
+//
+// Analyses (mentions, claims, markers) are stored as JSON beside their
+// article; a mentions table indexes which articles name which entity
+// (ArticlesMentioning), and Each walks everything for the later stages.
 package store
