@@ -14,7 +14,9 @@ import (
 	"github.com/parallaxnews/parallax/internal/compare"
 	"github.com/parallaxnews/parallax/internal/domain"
 	"github.com/parallaxnews/parallax/internal/events"
+	"github.com/parallaxnews/parallax/internal/gazetteer"
 	"github.com/parallaxnews/parallax/internal/ingest"
+	"github.com/parallaxnews/parallax/internal/resolve"
 	"github.com/parallaxnews/parallax/internal/store"
 )
 
@@ -253,17 +255,38 @@ func storedEvent(ctx context.Context, dbPath, id string) ([]*domain.Article, []*
 // pipeline runs the stages after ingest (resolve, then claims) on one
 // article at a time.
 type pipeline struct {
-	stderr  io.Writer
-	missing []string // stages not available in this build
+	stderr   io.Writer
+	resolver *resolve.Resolver
+	missing  []string // stages not available in this build
 }
 
+// newPipeline builds the stages once. A stage that fails to build is
+// reported and skipped, so the comparison still shows what it can.
 func newPipeline(stderr io.Writer) *pipeline {
-	// The resolver and the claim extractor are wired in here as they land.
-	return &pipeline{stderr: stderr, missing: []string{"resolve", "claims"}}
+	p := &pipeline{stderr: stderr}
+	gaz, err := gazetteer.Default()
+	if err != nil {
+		fmt.Fprintf(stderr, "warning: gazetteer: %v (places will not resolve)\n", err)
+		gaz = nil
+	}
+	if p.resolver, err = resolve.New(resolve.Config{Gazetteer: gaz}); err != nil {
+		fmt.Fprintf(stderr, "warning: resolver: %v\n", err)
+		p.missing = append(p.missing, "resolve")
+	}
+	// The claim extractor is wired in here when it lands.
+	p.missing = append(p.missing, "claims")
+	return p
 }
 
 func (p *pipeline) analyse(a *domain.Article) *domain.Analysis {
-	return &domain.Analysis{ArticleID: a.ID}
+	an := &domain.Analysis{ArticleID: a.ID}
+	if p.resolver != nil {
+		if r := p.resolver.Resolve(a); r != nil {
+			an = r
+			an.ArticleID = a.ID
+		}
+	}
+	return an
 }
 
 // explain says on stderr which stages were missing, once.
