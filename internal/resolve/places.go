@@ -3,7 +3,6 @@ package resolve
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/parallaxnews/parallax/internal/domain"
@@ -70,27 +69,25 @@ func (d *doc) gazLookup(q string) []gazetteer.Match {
 	return ms
 }
 
-// placeContext is what the article already says about where it is.
-type placeContext struct {
-	admin1 map[string]bool // IDs of oblasts named or holding named places
-	points [][2]float64
-}
-
-func (d *doc) context(skip *ment) placeContext {
-	c := placeContext{admin1: map[string]bool{}}
+// context is what the article already says about where it is: the oblasts
+// and places resolved so far (other than skip) and the outlet's country.
+func (d *doc) context(skip *ment) gazetteer.Context {
+	c := gazetteer.Context{Country: d.outletC}
+	seen := map[string]bool{}
 	for _, o := range d.ms {
-		if o == skip || o.m.Kind != domain.KindPlace || o.m.Status != domain.StatusResolved {
+		if o == skip || o.m.Kind != domain.KindPlace || o.m.Status != domain.StatusResolved || seen[o.m.EntityID] {
 			continue
 		}
+		seen[o.m.EntityID] = true
 		e := d.placeInfo(o.m.EntityID)
-		if e == nil {
+		if e == nil || e.FeatureCode == "PCLI" {
 			continue
 		}
 		if e.Admin1ID != "" {
-			c.admin1[e.Admin1ID] = true
+			c.Admin1 = append(c.Admin1, e.Admin1ID)
 		}
-		if e.FeatureCode != "PCLI" && (e.Lat != 0 || e.Lon != 0) {
-			c.points = append(c.points, [2]float64{e.Lat, e.Lon})
+		if p := d.r.gaz.Place(o.m.EntityID); p != nil {
+			c.Places = append(c.Places, p)
 		}
 	}
 	return c
@@ -117,112 +114,50 @@ func (r *Resolver) placeEntity(id string) *domain.Entity {
 		Lat: p.Lat, Lon: p.Lon}
 }
 
-// featurePrior prefers administrative centres over villages, and
-// settlements over stations and other features sharing a name.
-func featurePrior(code string) float64 {
-	switch {
-	case code == "PPLC":
-		return 0.15
-	case code == "PPLA":
-		return 0.12
-	case code == "PPLA2":
-		return 0.08
-	case strings.HasPrefix(code, "PPLA"):
-		return 0.04
-	case strings.HasPrefix(code, "PPL"):
-		return 0
-	case strings.HasPrefix(code, "ADM"), strings.HasPrefix(code, "PCL"):
-		return 0.05
-	default:
-		return -0.2
-	}
-}
-
-// score ranks one candidate in context, saying why.
-func (d *doc) score(c placeCand, ctx placeContext) (float64, []string) {
-	p := c.p
-	s := 0.5 * c.match
-	why := []string{fmt.Sprintf("name match %s %.2f", c.how, c.match)}
-	pop := math.Min(1, math.Log10(float64(p.Population)+1)/6)
-	s += 0.25 * pop
-	if p.Population > 0 {
-		why = append(why, fmt.Sprintf("population %d", p.Population))
-	}
-	if fp := featurePrior(p.FeatureCode); fp != 0 {
-		s += fp
-		why = append(why, "feature "+p.FeatureCode)
-	}
-	if p.Admin1ID != "" && ctx.admin1[p.Admin1ID] {
-		s += 0.3
-		why = append(why, "in "+p.Admin1+", named in the article")
-	}
-	for _, pt := range ctx.points {
-		if (p.Lat != 0 || p.Lon != 0) && km(p.Lat, p.Lon, pt[0], pt[1]) < 100 && km(p.Lat, p.Lon, pt[0], pt[1]) > 0.5 {
-			s += 0.2
-			why = append(why, "within 100 km of another place in the article")
-			break
-		}
-	}
-	if d.outletC != "" && p.Country == d.outletC {
-		s += 0.05
-		why = append(why, "in the outlet's country")
-	}
-	return s, why
-}
-
-func km(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371
-	φ1, φ2 := lat1*math.Pi/180, lat2*math.Pi/180
-	dφ, dλ := φ2-φ1, (lon2-lon1)*math.Pi/180
-	a := math.Sin(dφ/2)*math.Sin(dφ/2) + math.Cos(φ1)*math.Cos(φ2)*math.Sin(dλ/2)*math.Sin(dλ/2)
-	return 2 * r * math.Asin(math.Sqrt(math.Min(1, a)))
-}
-
 // resolvePlaces ranks the gazetteer candidates of every place run with the
 // article's context, in two rounds: clear cases first, then the rest with
 // the context the clear cases added.
 func (d *doc) resolvePlaces() {
+	d.resolveGlosses()
 	for round := 0; round < 2; round++ {
 		for _, m := range d.ms {
 			if m.pending != "place" {
 				continue
 			}
-			ctx := d.context(m)
-			type scored struct {
-				c   placeCand
-				s   float64
-				why []string
+			ms := make([]gazetteer.Match, len(m.placeMs))
+			for i, c := range m.placeMs {
+				ms[i] = gazetteer.Match{Place: c.p, Score: c.match, How: c.how}
 			}
-			var ss []scored
-			for _, c := range m.placeMs {
-				s, why := d.score(c, ctx)
-				ss = append(ss, scored{c, s, why})
+			rk := d.r.gaz.Rank(ms, d.context(m))
+			if rk.Best == nil {
+				m.pending = ""
+				continue
 			}
-			sort.SliceStable(ss, func(i, j int) bool { return ss[i].s > ss[j].s })
 			margin := 1.0
-			if len(ss) > 1 {
-				margin = ss[0].s - ss[1].s
+			if len(rk.RunnersUp) > 0 {
+				margin = rk.Best.Score - rk.RunnersUp[0].Score
 			}
-			if round == 0 && margin < 0.15 {
-				continue // wait for context
+			if round == 0 && (rk.Ambiguous || margin < 0.1) {
+				continue // wait for the context the clear cases add
 			}
 			m.pending = ""
+			all := append([]gazetteer.Scored{*rk.Best}, rk.RunnersUp...)
 			m.m.Candidates = nil
-			for i, x := range ss {
+			for i, x := range all {
 				if i >= 6 {
 					break
 				}
-				m.m.Candidates = append(m.m.Candidates, domain.Candidate{EntityID: x.c.p.ID, Name: x.c.p.Name,
-					Admin1: x.c.p.Admin1, Score: round2(x.s), Reasons: x.why})
+				m.m.Candidates = append(m.m.Candidates, domain.Candidate{EntityID: x.Place.ID, Name: x.Place.Name,
+					Admin1: x.Place.Admin1, Score: round2(x.Score), Reasons: x.Reasons})
 			}
-			top := ss[0]
-			if margin >= 0.1 {
-				conf := math.Min(0.95, 0.4+top.s*0.5+math.Min(margin, 0.5)*0.3)
-				reasons := []string{fmt.Sprintf("gazetteer: %s matched %q (%s)", top.c.p.Name, top.c.query, top.c.how)}
-				if len(ss) > 1 {
-					reasons = append(reasons, fmt.Sprintf("ranked first of %d places by: %s", len(ss), strings.Join(top.why, ", ")))
+			q := m.placeMs[0].query
+			if !rk.Ambiguous {
+				conf := math.Min(0.95, 0.5*rk.Best.Score+0.5*math.Min(1, 0.5+margin*2))
+				reasons := []string{fmt.Sprintf("gazetteer: %s matched %q (%s)", rk.Best.Place.Name, q, rk.Best.How)}
+				if len(all) > 1 {
+					reasons = append(reasons, fmt.Sprintf("ranked first of %d places: %s", len(all), strings.Join(rk.Best.Reasons, "; ")))
 				}
-				d.setPlace(m, top.c.p, conf, reasons...)
+				d.setPlace(m, rk.Best.Place, conf, reasons...)
 				m.m.Candidates = m.m.Candidates[1:]
 				if len(m.m.Candidates) == 0 {
 					m.m.Candidates = nil
@@ -231,7 +166,7 @@ func (d *doc) resolvePlaces() {
 			}
 			m.m.Status = domain.StatusAmbiguous
 			m.m.Kind = domain.KindPlace
-			m.m.Reasons = append(m.m.Reasons, fmt.Sprintf("%d places by this name and the article does not tell them apart", len(ss)))
+			m.m.Reasons = append(m.m.Reasons, fmt.Sprintf("%d places called %q and the article does not tell them apart", len(all), q))
 		}
 	}
 }
@@ -243,4 +178,57 @@ func (d *doc) setPlace(m *ment, p *gazetteer.Place, conf float64, reasons ...str
 	m.m.Confidence = round2(conf)
 	m.m.Status = domain.StatusResolved
 	m.m.Reasons = append(m.m.Reasons, reasons...)
+}
+
+// resolveGlosses settles "Krasnoarmeysk (Pokrovsk)" and "Pokrovsk
+// (Krasnoarmeysk)": a place name with another name in brackets right after
+// it names one place, the one both names can refer to.
+func (d *doc) resolveGlosses() {
+	for i, m := range d.ms {
+		if i+1 >= len(d.ms) {
+			break
+		}
+		n := d.ms[i+1]
+		if n.field != m.field || n.sent != m.sent || n.from != m.to {
+			continue
+		}
+		if !strings.HasSuffix(strings.TrimSpace(d.tok(n, n.from).gap), "(") || n.to >= d.ntoks(n) || !strings.HasPrefix(strings.TrimSpace(d.tok(n, n.to).gap), ")") {
+			continue
+		}
+		ids := func(x *ment) map[string]*gazetteer.Place {
+			out := map[string]*gazetteer.Place{}
+			switch {
+			case x.pending == "place":
+				for _, c := range x.placeMs {
+					out[c.p.ID] = c.p
+				}
+			case x.m.Kind == domain.KindPlace && x.m.Status == domain.StatusResolved:
+				if p := d.r.gaz.Place(x.m.EntityID); p != nil {
+					out[p.ID] = p
+				}
+			}
+			return out
+		}
+		a, b := ids(m), ids(n)
+		var common []*gazetteer.Place
+		for id, p := range a {
+			if b[id] != nil {
+				common = append(common, p)
+			}
+		}
+		if len(common) != 1 {
+			continue
+		}
+		p := common[0]
+		for _, x := range []*ment{m, n} {
+			other := n
+			if x == n {
+				other = m
+			}
+			if x.pending == "place" {
+				x.pending = ""
+				d.setPlace(x, p, 0.9, fmt.Sprintf("given with %s in brackets: the one place both names can refer to", quote(other.m.Surface)))
+			}
+		}
+	}
 }

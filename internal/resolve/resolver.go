@@ -6,6 +6,7 @@ import (
 
 	"github.com/parallaxnews/parallax/internal/domain"
 	"github.com/parallaxnews/parallax/internal/gazetteer"
+	"github.com/parallaxnews/parallax/internal/ingest"
 )
 
 // Config says what a Resolver knows besides its embedded data.
@@ -16,9 +17,10 @@ type Config struct {
 	// Actors are added to the embedded actors (LoadActors reads a user
 	// file); an actor with an embedded actor's id replaces it.
 	Actors []Actor
-	// Outlets are news outlets whose names may appear in copy ("told
-	// Reuters"); ingest's outlet registry is the usual source.
-	Outlets []domain.Outlet
+	// Outlets names the news outlets and wire agencies that copy cites
+	// ("told Reuters", "according to TASS"); nil means ingest's default
+	// registry.
+	Outlets *ingest.Outlets
 }
 
 // entInfo is a known entity with what coreference needs.
@@ -92,9 +94,11 @@ func New(cfg Config) (*Resolver, error) {
 		}
 	}
 	r.addRegions(regions)
-	for _, o := range cfg.Outlets {
-		r.addOutlet(o)
+	outlets := cfg.Outlets
+	if outlets == nil {
+		outlets = ingest.DefaultOutlets()
 	}
+	r.addOutlets(outlets)
 	r.idx.finish()
 	return r, nil
 }
@@ -255,15 +259,29 @@ func (r *Resolver) addRegions(f *regionFile) {
 	}
 }
 
-// addOutlet makes an outlet's name findable in copy.
-func (r *Resolver) addOutlet(o domain.Outlet) {
-	if o.ID == "" || o.Name == "" {
-		return
+// addOutlets makes the registry's outlet and wire names findable in copy.
+// A wire agency that also publishes under its own name shares the outlet's
+// ID ("outlet:tass") so the agency cited and the outlet read are one entity.
+func (r *Resolver) addOutlets(o *ingest.Outlets) {
+	for _, name := range o.Names() {
+		var e domain.Entity
+		if w, ok := o.Wire(name); ok {
+			e = domain.Entity{ID: "agency:" + slug(w), Kind: domain.KindAgency, Name: w}
+			if out, ok := o.WireOutlet(w); ok {
+				e.ID, e.Name, e.Country = "outlet:"+out.ID, out.Name, out.Country
+			}
+		} else if out, ok := o.ByName(name); ok {
+			e = domain.Entity{ID: "outlet:" + out.ID, Kind: domain.KindOutlet, Name: out.Name, Country: out.Country}
+		} else {
+			continue
+		}
+		if _, ok := r.ents[e.ID]; !ok {
+			r.ents[e.ID] = &entInfo{ent: e}
+		}
+		r.addAlias(name, alias{entities: []string{e.ID}, how: "ingest's outlet registry"})
 	}
-	id := "outlet:" + o.ID
-	if _, ok := r.ents[id]; ok {
-		return
-	}
-	r.ents[id] = &entInfo{ent: domain.Entity{ID: id, Kind: domain.KindOutlet, Name: o.Name, Country: o.Country}}
-	r.addAlias(o.Name, alias{entities: []string{id}, how: "outlet registry"})
+}
+
+func slug(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(s)), "-")
 }
