@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parallaxnews/parallax/internal/domain"
 	"github.com/parallaxnews/parallax/internal/store"
 )
 
@@ -170,6 +171,41 @@ func TestIngestListShow(t *testing.T) {
 	var shown showJSON
 	if code != 0 || json.Unmarshal([]byte(out), &shown) != nil || shown.Article.ID != orig.ID || len(shown.Article.Body) == 0 {
 		t.Fatalf("show --format json: exit %d, output %q", code, out)
+	}
+	if shown.Analysis != nil {
+		t.Errorf("show --format json gave an analysis before any was stored: %+v", shown.Analysis)
+	}
+
+	// Once a later stage has stored an analysis, show summarises it.
+	st, err := store.OpenSQLite(c.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	an := &domain.Analysis{ArticleID: orig.ID,
+		Mentions: []domain.Mention{
+			{Surface: "Izium", Kind: domain.KindPlace, EntityID: "geonames:707688", Name: "Izium", Status: domain.StatusResolved},
+			{Surface: "Northline", Kind: domain.KindOrg, Status: domain.StatusUnresolved},
+		},
+		Claims: []domain.Claim{{Kind: domain.ClaimEvent, Stance: domain.StanceAttributed,
+			Voice: domain.Voice{Kind: domain.VoiceNamed, Name: "regional roads agency"}, Text: "the bridge was closed after shelling"}},
+	}
+	err = st.PutAnalysis(context.Background(), an)
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs = c.run("show", orig.ID)
+	if code != 0 {
+		t.Fatalf("show: exit %d, stderr %q", code, errs)
+	}
+	for _, wantText := range []string{"analysis: 2 mentions (1 resolved)", "mentions: Izium", "[event, attributed] regional roads agency: the bridge was closed"} {
+		if !strings.Contains(out, wantText) {
+			t.Errorf("show output lacks %q:\n%s", wantText, out)
+		}
+	}
+	code, out, _ = c.run("show", orig.ID, "--format", "json")
+	if code != 0 || json.Unmarshal([]byte(out), &shown) != nil || shown.Analysis == nil || len(shown.Analysis.Claims) != 1 {
+		t.Fatalf("show --format json with analysis: exit %d, output %q", code, out)
 	}
 }
 

@@ -573,3 +573,36 @@ func TestConcurrentReadersWhileWriting(t *testing.T) {
 		t.Fatalf("%d articles stored, want %d", len(list), 2*perWriter)
 	}
 }
+
+func TestConcurrentOpenMigratesOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "fresh.db")
+	ms, err := loadMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const procs = 4
+	stores := make([]*SQLite, procs)
+	errs := make([]error, procs)
+	var wg sync.WaitGroup
+	for i := range stores {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			stores[i], errs[i] = OpenSQLite(path)
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("open #%d: %v", i, err)
+		}
+		defer stores[i].Close()
+	}
+	var rows int
+	if err := stores[0].db.QueryRow(`SELECT COUNT(*) FROM schema_version`).Scan(&rows); err != nil {
+		t.Fatal(err)
+	}
+	if rows != len(ms) {
+		t.Fatalf("%d schema_version rows after %d concurrent opens, want %d", rows, procs, len(ms))
+	}
+}
