@@ -105,6 +105,8 @@ func Default() (*Gazetteer, error) {
 
 func loadDefault() (*Gazetteer, error) {
 	g := New()
+	// Sized for cities500's ~640k distinct skeletons: no rehashing.
+	g.skel.m = make(map[string]int32, 700_000)
 	zr, err := gzip.NewReader(bytes.NewReader(cities500))
 	if err != nil {
 		return nil, fmt.Errorf("embedded cities500: %w", err)
@@ -218,12 +220,17 @@ func (g *Gazetteer) indexName(p *Place, name string) {
 		return
 	}
 	g.skel.add(sk, p.idx)
-	if isCyrillic(name) {
+	if stemScope[p.Country] && isCyrillic(name) {
 		if st := Skeleton(stemWord(name)); st != "" && st != sk {
 			g.stem.add(st, p.idx)
 		}
 	}
 }
+
+// stemScope: countries whose Cyrillic names are Russian or Ukrainian,
+// the languages the stemmers know (Bulgarian or Serbian names would only
+// get wrong stems and cost load time).
+var stemScope = map[string]bool{"UA": true, "RU": true, "BY": true, "MD": true, "KZ": true, "": true}
 
 // finish links places to their admin1 and sets display names. Loaders call
 // it after reading; call it again after Read* on a gazetteer you built.

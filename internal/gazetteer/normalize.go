@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -48,6 +49,7 @@ func init() {
 	if rewrites, err = parseRewrites(skeletonTSV); err != nil {
 		panic(err)
 	}
+	initSkeleton()
 }
 
 func dash(s string) string {
@@ -164,45 +166,140 @@ func stripMarks(r rune) string {
 // Latin, romanisation differences rewritten away, non-letters dropped and
 // doubled letters collapsed. Kupiansk, Kupyansk, Kup'jans'k, Куп'янськ and
 // Купянск all have the skeleton "kupiansk".
+//
+// It runs for every name at load time, so it works in one pass over a
+// byte buffer: the rules of data/skeleton.tsv apply at each position,
+// longest match first.
 func Skeleton(s string) string {
-	f := Fold(s)
-	var b strings.Builder
-	b.Grow(len(f) + 8)
-	for _, r := range f {
-		if row, ok := letters[r]; ok {
-			b.WriteString(row.skel)
+	buf := make([]byte, 0, len(s)+8)
+	for _, r := range s {
+		if r < 0x80 {
+			switch {
+			case 'A' <= r && r <= 'Z':
+				buf = append(buf, byte(r)+32)
+			case 'a' <= r && r <= 'z':
+				buf = append(buf, byte(r))
+			case r == '\'' || r == '`' || r == '"':
+				// apostrophes and soft signs belong inside the word
+			default:
+				buf = append(buf, ' ') // separators keep rules from joining words
+			}
 			continue
 		}
-		b.WriteRune(r)
-	}
-	t := b.String()
-	for _, rw := range rewrites {
-		if !rw.late && strings.Contains(t, rw.from) {
-			t = strings.ReplaceAll(t, rw.from, rw.to)
+		r = unicode.ToLower(r)
+		if r >= 0x400 && r < 0x400+rune(len(skelCyr)) {
+			buf = append(buf, skelCyr[r-0x400]...)
+			continue
+		}
+		if row, ok := letters[r]; ok {
+			buf = append(buf, row.skel...)
+			continue
+		}
+		switch r {
+		case 'â', 'û', 'ê':
+			buf = append(buf, string(r)...) // ISO 9 я ю є: the rules know them
+		default:
+			if unicode.IsLetter(r) {
+				buf = append(buf, foldLetter(r)...)
+			} else {
+				buf = append(buf, ' ')
+			}
 		}
 	}
-	t = lettersOnly(t)
-	for _, rw := range rewrites {
-		if rw.late && strings.Contains(t, rw.from) {
-			t = lettersOnly(strings.ReplaceAll(t, rw.from, rw.to))
+	out := make([]byte, 0, len(buf))
+	for i := 0; i < len(buf); {
+		if rw := matchRule(buf[i:], false); rw != nil {
+			out = append(out, rw.to...)
+			i += len(rw.from)
+			continue
 		}
+		out = append(out, buf[i])
+		i++
 	}
-	return t
+	out = collapse(out)
+	late := out[:0:0]
+	for i := 0; i < len(out); {
+		if rw := matchRule(out[i:], true); rw != nil {
+			late = append(late, rw.to...)
+			i += len(rw.from)
+			continue
+		}
+		late = append(late, out[i])
+		i++
+	}
+	return string(collapse(late))
 }
 
-// lettersOnly drops everything but letters and collapses doubled letters.
-func lettersOnly(t string) string {
-	var b strings.Builder
-	b.Grow(len(t))
+// matchRule returns the longest rule that matches at the start of b.
+func matchRule(b []byte, late bool) *rewrite {
+	var best *rewrite
+	for _, i := range rulesByByte[b[0]] {
+		rw := &rewrites[i]
+		if rw.late == late && len(rw.from) <= len(b) && string(b[:len(rw.from)]) == rw.from && (best == nil || len(rw.from) > len(best.from)) {
+			best = rw
+		}
+	}
+	return best
+}
+
+// collapse drops non-letters and doubled letters in place.
+func collapse(b []byte) []byte {
+	out := b[:0]
 	var last rune = -1
-	for _, r := range t {
-		if !unicode.IsLetter(r) || r == last {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r < 0x80 {
+			n = 1
+			r = rune(b[i])
+		}
+		if (r < 0x80 && (r < 'a' || r > 'z')) || (r >= 0x80 && !unicode.IsLetter(r)) || r == last {
+			i += n
 			continue
 		}
-		b.WriteRune(r)
+		out = append(out, b[i:i+n]...)
 		last = r
+		i += n
 	}
-	return b.String()
+	return out
+}
+
+// foldLetter strips marks from a Latin letter, cached: there are few of them.
+func foldLetter(r rune) string {
+	foldMu.RLock()
+	f, ok := foldCache[r]
+	foldMu.RUnlock()
+	if ok {
+		return f
+	}
+	f = strings.ToLower(stripMarks(r))
+	foldMu.Lock()
+	foldCache[r] = f
+	foldMu.Unlock()
+	return f
+}
+
+var (
+	foldMu    sync.RWMutex
+	foldCache = map[rune]string{}
+	// skelCyr is the skel column of translit.tsv for U+0400..U+045F.
+	skelCyr     [0x60]string
+	rulesByByte [256][]int
+)
+
+func initSkeleton() {
+	for i := range skelCyr {
+		r := rune(0x400 + i)
+		if row, ok := letters[r]; ok {
+			skelCyr[i] = row.skel
+		} else if unicode.IsLetter(r) {
+			skelCyr[i] = strings.ToLower(string(r)) // Serbian, Macedonian letters: kept as they are
+		} else {
+			skelCyr[i] = " "
+		}
+	}
+	for i, rw := range rewrites {
+		rulesByByte[rw.from[0]] = append(rulesByByte[rw.from[0]], i)
+	}
 }
 
 // Transliterate romanises Cyrillic text under sys; other characters pass
