@@ -104,9 +104,8 @@ func Default() (*Gazetteer, error) {
 }
 
 func loadDefault() (*Gazetteer, error) {
-	g := New()
 	// Sized for cities500's ~640k distinct skeletons: no rehashing.
-	g.skel.m = make(map[string]int32, 700_000)
+	g := newSized(700_000)
 	zr, err := gzip.NewReader(bytes.NewReader(cities500))
 	if err != nil {
 		return nil, fmt.Errorf("embedded cities500: %w", err)
@@ -122,9 +121,11 @@ func loadDefault() (*Gazetteer, error) {
 
 // New returns an empty gazetteer that knows the admin1 divisions of
 // data/admin1.tsv; add places with the Read* methods, then call Finish.
-func New() *Gazetteer {
-	g := &Gazetteer{byID: map[string]*Place{}, extraAdmin1: map[string]string{}}
-	g.skel.init()
+func New() *Gazetteer { return newSized(0) }
+
+func newSized(names int) *Gazetteer {
+	g := &Gazetteer{byID: make(map[string]*Place, names/3), extraAdmin1: map[string]string{}}
+	g.skel.m = make(map[string]int32, names)
 	g.stem.init()
 	g.admin.init()
 	g.addAdmin1()
