@@ -195,7 +195,9 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		if bar != nil {
 			_ = bar.Clear()
 		}
-		fmt.Fprintf(e.stderr, "%s: %v\n", input, err)
+		// One line per failure, whatever the reason's text holds, so the
+		// output can be grepped and counted.
+		fmt.Fprintf(e.stderr, "%s: %s\n", input, strings.Join(strings.Fields(err.Error()), " "))
 	}
 	t := &ingestTally{skipped: map[string]int{}}
 	done := 0
