@@ -2,6 +2,7 @@ package events
 
 import (
 	"os"
+	"sort"
 	"testing"
 )
 
@@ -50,4 +51,34 @@ func TestDebugFounding(t *testing.T) {
 		t.Skip()
 	}
 	TestFoundingExample(t)
+}
+
+func TestDebugSynth(t *testing.T) {
+	if os.Getenv("EVDEBUG") == "" {
+		t.Skip()
+	}
+	s := NewSynth(7, 500)
+	ix := NewIndex()
+	var ids []string
+	for i := 0; i < 1000; i++ {
+		a, an := s.Next()
+		ix.Add(a, an)
+		ids = append(ids, a.ID)
+	}
+	var same, diff []float64
+	var sameL, diffL []float64
+	for i := 0; i < 400; i++ {
+		for j := i + 1; j < 400; j++ {
+			fi, fj := &ix.arts[i].f, &ix.arts[j].f
+			sc := ix.similarity(fi, fj)
+			if s.Truth[ids[i]] == s.Truth[ids[j]] {
+				same, sameL = append(same, sc), append(sameL, jaccard(&fi.sig, &fj.sig))
+			} else {
+				diff, diffL = append(diff, sc), append(diffL, jaccard(&fi.sig, &fj.sig))
+			}
+		}
+	}
+	q := func(xs []float64, p float64) float64 { sort.Float64s(xs); return xs[int(p*float64(len(xs)-1))] }
+	t.Logf("same: n=%d p10 %.3f p50 %.3f; lex p50 %.3f", len(same), q(same, .1), q(same, .5), q(sameL, .5))
+	t.Logf("diff: n=%d p50 %.3f p99 %.3f p999 %.3f; lex p50 %.3f p99 %.3f", len(diff), q(diff, .5), q(diff, .99), q(diff, .999), q(diffL, .5), q(diffL, .99))
 }

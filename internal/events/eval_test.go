@@ -125,10 +125,15 @@ func TestTelegramGold(t *testing.T) {
 		arts           []*domain.Article
 		minPrec, minF1 float64
 	}{
-		// Floors a little below what was measured (see the log), so a
-		// regression fails and noise does not.
-		{"labelled-only", labelled, 0.80, 0.70},
-		{"with-distractors", all, 0.70, 0.65},
+		// Floors a little below what was measured, so a regression fails
+		// and noise does not. Measured (lexical and name signals only, no
+		// resolve): first run, thresholds from the fixtures: labelled-only
+		// P 0.833 R 0.835 F1 0.834, with distractors P 0.739 R 0.889 F1
+		// 0.807. After MaxSpan 72 h → 36 h and top-3 event linkage:
+		// labelled-only P 0.863 R 0.844 F1 0.853, with distractors P 0.864
+		// R 0.858 F1 0.861.
+		{"labelled-only", labelled, 0.80, 0.80},
+		{"with-distractors", all, 0.80, 0.80},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -22,7 +22,13 @@ var weightData string
 type folding struct {
 	translit  map[rune]string
 	stopwords map[string]bool
+	// low is translit for runes below lowRunes (Latin and Cyrillic), a
+	// table lookup instead of a map lookup on every letter of every word.
+	low    [lowRunes]string
+	lowSet [lowRunes]bool
 }
+
+const lowRunes = 0x530
 
 var fold = mustLoadFolding()
 
@@ -43,6 +49,9 @@ func loadFolding(translit, stop string) (*folding, error) {
 		}
 		r, _ := utf8.DecodeRuneInString(src)
 		f.translit[r] = dst
+		if r < lowRunes {
+			f.low[r], f.lowSet[r] = dst, true
+		}
 		return nil
 	})
 	if err != nil {
@@ -80,8 +89,17 @@ func (f *folding) foldWord(w string) string {
 		if r == '\'' || r == '’' || r == 'ʼ' {
 			continue // Куп'янськ and Купянськ are one spelling
 		}
-		r = unicode.ToLower(r)
-		if s, ok := f.translit[r]; ok {
+		if r < utf8.RuneSelf && 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		} else if r >= utf8.RuneSelf {
+			r = unicode.ToLower(r)
+		}
+		if r < lowRunes {
+			if f.lowSet[r] {
+				b.WriteString(f.low[r])
+				continue
+			}
+		} else if s, ok := f.translit[r]; ok {
 			b.WriteString(s)
 			continue
 		}
