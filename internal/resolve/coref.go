@@ -120,15 +120,12 @@ func joinNorm(toks []token) string {
 func (d *doc) resolveRuns() {
 	body := d.fields[1].toks
 	lowerWords := map[string]bool{}
-	midCaps := map[string]bool{}
-	for i, t := range body {
-		if d.fields[1].covered[i] {
-			continue
-		}
+	bodyCaps := map[string]bool{}
+	for _, t := range body {
 		if !t.upper {
 			lowerWords[t.norm] = true
-		} else if !t.sentStart {
-			midCaps[t.norm] = true
+		} else {
+			bodyCaps[t.norm] = true
 		}
 	}
 	lex := d.r.lex
@@ -167,6 +164,12 @@ func (d *doc) resolveRuns() {
 			d.setEntity(m, id, 0.8, why)
 			continue
 		}
+		// A headline word or a sentence's first word that the body also
+		// writes in lower case is a common word, not a name ("Key City").
+		if (kind == "titlecase" || n == 1 && toks[m.from].sentStart) && lowerWords[key] || kind == "titlecase" && !bodyCaps[key] {
+			m.pending = "drop"
+			continue
+		}
 		if cands := d.lookupPlace(m); len(cands) > 0 {
 			m.placeMs = cands
 			m.pending = "place"
@@ -183,12 +186,7 @@ func (d *doc) resolveRuns() {
 			m.m.Reasons = append(m.m.Reasons, "kind guessed: next to a verb of saying; no known actor or place by this name")
 			continue
 		}
-		// Capitals that mark a headline or a sentence start, not a name.
-		if kind == "titlecase" && !midCaps[key] {
-			m.pending = "drop"
-			continue
-		}
-		if n == 1 && toks[m.from].sentStart && (lowerWords[toks[m.from].norm] || len(toks[m.from].norm) <= 2) {
+		if n == 1 && toks[m.from].sentStart && len(toks[m.from].norm) <= 2 {
 			m.pending = "drop"
 			continue
 		}
@@ -374,7 +372,7 @@ func (d *doc) addNotes() {
 		if m.m.Kind != domain.KindPlace && m.m.Kind != "" {
 			continue
 		}
-		if m.to < len(toks) && toks[m.to].sent == m.sent && lex.direction[toks[m.to].norm] {
+		if d.namesDirection(m) {
 			m.m.Notes = append(m.m.Notes, "names the front direction (sector) around the place")
 		}
 		if m.to-m.from == 1 {
@@ -405,4 +403,23 @@ func (d *doc) governmentAct(m *ment) bool {
 		}
 	}
 	return m.from > 0 && toks[m.from-1].sent == m.sent && lex.govPreps[toks[m.from-1].norm]
+}
+
+// namesDirection reports a place name followed by a direction noun, also
+// across a coordination: "the Konstantinovka and Kramatorsk directions".
+func (d *doc) namesDirection(m *ment) bool {
+	toks := d.fields[m.field].toks
+	lex := d.r.lex
+	k := m.to
+	if k < len(toks) && toks[k].sent == m.sent && lex.direction[toks[k].norm] {
+		return true
+	}
+	if k+2 < len(toks) && lex.conj[toks[k].norm] && toks[k+2].sent == m.sent {
+		for _, o := range d.ms {
+			if o.field == m.field && o.from == k+1 && o.to < len(toks) && lex.direction[toks[o.to].norm] && toks[o.to].sent == m.sent {
+				return true
+			}
+		}
+	}
+	return false
 }
