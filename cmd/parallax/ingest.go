@@ -22,7 +22,7 @@ import (
 func init() {
 	register(&command{
 		name:    "ingest",
-		args:    "[--allow-private] FILE|DIR|URL|FEED...",
+		args:    "[--refresh] [--allow-private] FILE|DIR|URL|FEED...",
 		summary: "read reports and store them in the database (--db)",
 		run:     runIngest,
 	})
@@ -93,7 +93,7 @@ func benchIngest(ctx context.Context, e *env, args []string) (benchWork, error) 
 	return w, nil
 }
 
-const ingestHelp = `usage: parallax [--db PATH] ingest [--allow-private] FILE|DIR|URL|FEED...
+const ingestHelp = `usage: parallax [--db PATH] ingest [--refresh] [--allow-private] FILE|DIR|URL|FEED...
 
 Reads every input (directories recursively, feeds and JSON Lines entry by
 entry) and stores each report in the database. A report already stored is
@@ -103,7 +103,7 @@ wire story on two sites) is stored and linked to it (see parallax ls).
 Each input that was skipped or failed is reported as one line on stderr,
   INPUT: reason
 and one summary line is printed on stdout at the end:
-  read N, stored N, duplicates N, near-duplicates N, skipped N (empty N, binary N, ...)[, failed N]
+  read N, stored N, duplicates N, near-duplicates N, skipped N (empty N, binary N, ...)[, refreshed N][, failed N]
 where
   read             reports read from the inputs
   stored           reports newly stored (near-duplicates included)
@@ -111,6 +111,7 @@ where
   near-duplicates  newly stored reports linked to a stored one they nearly repeat
   skipped          inputs passed over on purpose, by reason (empty, binary,
                    too large, no body text, ...)
+  refreshed        duplicates replaced by the new reading (with --refresh)
   failed           inputs that could not be read or stored (shown only if any)
 The exit status is 1 if any input was skipped or failed; everything else
 is stored all the same. A progress bar is shown on stderr when it is a
@@ -122,6 +123,8 @@ Flags:
 // ingestTally counts what happened to the inputs.
 type ingestTally struct {
 	read, stored, duplicates, nearDuplicates, failed int
+	refreshed                                        int
+	refresh                                          bool // --refresh: report refreshed
 	skipped                                          map[string]int
 }
 
@@ -143,6 +146,9 @@ func (t *ingestTally) String() string {
 			parts[i] = fmt.Sprintf("%s %d", r, t.skipped[r])
 		}
 		fmt.Fprintf(&b, " (%s)", strings.Join(parts, ", "))
+	}
+	if t.refresh {
+		fmt.Fprintf(&b, ", refreshed %d", t.refreshed)
 	}
 	if t.failed > 0 {
 		fmt.Fprintf(&b, ", failed %d", t.failed)
@@ -171,6 +177,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching from private and loopback addresses")
+	refresh := fs.Bool("refresh", false, "replace reports stored already with the new reading (better titles, dates, outlets after a parallax upgrade); their analysis is dropped if the body layout changed")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), ingestHelp)
 		fs.PrintDefaults()
@@ -199,7 +206,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		// output can be grepped and counted.
 		fmt.Fprintf(e.stderr, "%s: %s\n", input, strings.Join(strings.Fields(err.Error()), " "))
 	}
-	t := &ingestTally{skipped: map[string]int{}}
+	t := &ingestTally{skipped: map[string]int{}, refresh: *refresh}
+	put := st.PutArticle
+	if *refresh {
+		put = st.RefreshArticle
+	}
 	done := 0
 	ingest.Walk(ctx, inputs, ingest.Options{Fetcher: newFetcher(*allowPrivate)}, func(it ingest.Item) {
 		done++
@@ -219,13 +230,16 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			return
 		}
 		t.read++
-		res, err := st.PutArticle(ctx, it.Article)
+		res, err := put(ctx, it.Article)
 		switch {
 		case err != nil:
 			t.failed++
 			report(it.Input, err)
 		case res.Duplicate:
 			t.duplicates++
+			if res.Refreshed {
+				t.refreshed++
+			}
 		case res.Stored:
 			t.stored++
 			if res.NearDuplicateOf != "" {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -296,5 +297,46 @@ func TestStoreCommandErrors(t *testing.T) {
 	code, out, errs = c.run("ingest", "-h")
 	if code != 0 || !strings.Contains(out+errs, "read N, stored N, duplicates N, near-duplicates N, skipped N") {
 		t.Fatalf("ingest -h does not document the summary line (exit %d)", code)
+	}
+}
+
+func TestIngestRefresh(t *testing.T) {
+	c := newCLI(t)
+	dir, names := copyFixtures(t, "ingest")
+	if code, out, errs := c.run("ingest", dir); code != 0 {
+		t.Fatalf("ingest: exit %d\n%s%s", code, out, errs)
+	}
+	// The same report with a corrected headline: same body, same ID.
+	path := filepath.Join(dir, "uk-rail.txt")
+	old := headline(t, path)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const fixed = "Приміські поїзди знову курсують до Лозової"
+	if err := os.WriteFile(path, []byte(strings.Replace(string(b), old, fixed, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Without --refresh the stored reading stays.
+	if _, out, _ := c.run("ingest", path); !strings.HasPrefix(out, "read 1, stored 0, duplicates 1,") {
+		t.Fatalf("plain re-ingest summary %q", out)
+	}
+	if _, out, _ := c.run("ls"); !strings.Contains(out, old) {
+		t.Fatalf("plain re-ingest replaced the stored headline:\n%s", out)
+	}
+	code, out, errs := c.run("ingest", "--refresh", dir)
+	if code != 0 {
+		t.Fatalf("ingest --refresh: exit %d, stderr %q", code, errs)
+	}
+	want := fmt.Sprintf("read %d, stored 0, duplicates %d, near-duplicates 0, skipped 0, refreshed %d\n", len(names), len(names), len(names))
+	if out != want {
+		t.Fatalf("summary %q, want %q", out, want)
+	}
+	_, out, _ = c.run("ls")
+	if !strings.Contains(out, fixed) || strings.Contains(out, old) {
+		t.Fatalf("after --refresh, ls shows:\n%s\nwant %q instead of %q", out, fixed, old)
+	}
+	if got := strings.Count(out, "≈"); got != 1 {
+		t.Errorf("near-duplicate link lost by --refresh (%d marked):\n%s", got, out)
 	}
 }

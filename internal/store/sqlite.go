@@ -224,35 +224,15 @@ func (s *SQLite) PutArticle(ctx context.Context, a *domain.Article) (PutResult, 
 
 	cp := *a
 	cp.NearDuplicateOf = res.NearDuplicateOf
-	blob, err := json.Marshal(&cp)
+	cols, err := articleColumns(&cp)
 	if err != nil {
-		return PutResult{}, fmt.Errorf("store: encode article %s: %w", a.ID, err)
-	}
-	var outlet, outletID string
-	if a.Outlet != nil {
-		outlet, outletID = a.Outlet.Name, a.Outlet.ID
-		if outlet == "" {
-			outlet = a.Outlet.ID
-		}
-	}
-	var published, publishedJSON any
-	if a.Published != nil {
-		published = a.Published.Time.UTC().Format(sortKey)
-		b, err := json.Marshal(a.Published)
-		if err != nil {
-			return PutResult{}, fmt.Errorf("store: encode date of %s: %w", a.ID, err)
-		}
-		publishedJSON = string(b)
-	}
-	var nearDup any
-	if res.NearDuplicateOf != "" {
-		nearDup = res.NearDuplicateOf
+		return PutResult{}, err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO articles
 		(id, outlet, outlet_id, title, published, published_json, language, url, near_duplicate_of, stored_at, json)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		a.ID, outlet, outletID, a.Title, published, publishedJSON, a.Language, a.URL, nearDup,
-		s.now().UTC().Format(time.RFC3339Nano), blob); err != nil {
+		a.ID, cols.outlet, cols.outletID, a.Title, cols.published, cols.publishedJSON, a.Language, a.URL, cols.nearDup,
+		s.now().UTC().Format(time.RFC3339Nano), cols.blob); err != nil {
 		return PutResult{}, fmt.Errorf("store: insert article %s: %w", a.ID, err)
 	}
 	if err := s.fail("article"); err != nil {
@@ -283,6 +263,94 @@ func (s *SQLite) PutArticle(ctx context.Context, a *domain.Article) (PutResult, 
 	res.Stored = true
 	a.NearDuplicateOf = res.NearDuplicateOf
 	return res, nil
+}
+
+// columns are the values of an articles row other than the ID and times.
+type columns struct {
+	outlet, outletID         string
+	published, publishedJSON any // NULL when undated
+	nearDup                  any
+	blob                     []byte
+}
+
+func articleColumns(a *domain.Article) (columns, error) {
+	var c columns
+	blob, err := json.Marshal(a)
+	if err != nil {
+		return c, fmt.Errorf("store: encode article %s: %w", a.ID, err)
+	}
+	c.blob = blob
+	if a.Outlet != nil {
+		c.outlet, c.outletID = a.Outlet.Name, a.Outlet.ID
+		if c.outlet == "" {
+			c.outlet = a.Outlet.ID
+		}
+	}
+	if a.Published != nil {
+		c.published = a.Published.Time.UTC().Format(sortKey)
+		b, err := json.Marshal(a.Published)
+		if err != nil {
+			return c, fmt.Errorf("store: encode date of %s: %w", a.ID, err)
+		}
+		c.publishedJSON = string(b)
+	}
+	if a.NearDuplicateOf != "" {
+		c.nearDup = a.NearDuplicateOf
+	}
+	return c, nil
+}
+
+// RefreshArticle is PutArticle, except that an article stored already is
+// replaced by a (as a newer reader parses it), keeping its near-duplicate
+// link and when it was first stored. A stored analysis survives only if the
+// body text is unchanged, since its offsets point into that text.
+func (s *SQLite) RefreshArticle(ctx context.Context, a *domain.Article) (PutResult, error) {
+	if a == nil || strings.TrimSpace(a.ID) == "" {
+		return s.PutArticle(ctx, a) // the same errors
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return PutResult{}, fmt.Errorf("store: %w", err)
+	}
+	defer tx.Rollback()
+	var oldBlob []byte
+	var nearDup sql.NullString
+	err = tx.QueryRowContext(ctx, `SELECT json, near_duplicate_of FROM articles WHERE id = ?`, a.ID).Scan(&oldBlob, &nearDup)
+	if errors.Is(err, sql.ErrNoRows) {
+		tx.Rollback()
+		return s.PutArticle(ctx, a)
+	}
+	if err != nil {
+		return PutResult{}, fmt.Errorf("store: %w", err)
+	}
+	var old domain.Article
+	textChanged := json.Unmarshal(oldBlob, &old) != nil || old.Text() != a.Text()
+	cp := *a
+	cp.NearDuplicateOf = nearDup.String
+	cols, err := articleColumns(&cp)
+	if err != nil {
+		return PutResult{}, err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE articles SET outlet = ?, outlet_id = ?, title = ?, published = ?,
+		published_json = ?, language = ?, url = ?, json = ? WHERE id = ?`,
+		cols.outlet, cols.outletID, a.Title, cols.published, cols.publishedJSON, a.Language, a.URL, cols.blob, a.ID); err != nil {
+		return PutResult{}, fmt.Errorf("store: refresh article %s: %w", a.ID, err)
+	}
+	if textChanged {
+		for _, q := range []string{`DELETE FROM mentions WHERE article_id = ?`, `DELETE FROM analyses WHERE article_id = ?`} {
+			if _, err := tx.ExecContext(ctx, q, a.ID); err != nil {
+				return PutResult{}, fmt.Errorf("store: refresh article %s: %w", a.ID, err)
+			}
+		}
+	}
+	if err := s.fail("refresh"); err != nil {
+		return PutResult{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return PutResult{}, fmt.Errorf("store: commit %s: %w", a.ID, err)
+	}
+	a.NearDuplicateOf = nearDup.String
+	return PutResult{Duplicate: true, Refreshed: true}, nil
 }
 
 // nearest finds the stored article whose signature is closest to sig, if it

@@ -606,3 +606,83 @@ func TestConcurrentOpenMigratesOnce(t *testing.T) {
 		t.Fatalf("%d schema_version rows after %d concurrent opens, want %d", rows, procs, len(ms))
 	}
 }
+
+func TestRefreshArticle(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name         string
+		edit         func(a *domain.Article)
+		failAt       string
+		wantTitle    string
+		wantAnalysis bool
+	}{
+		{name: "better title, same text", edit: func(a *domain.Article) { a.Title = "Substation hit by drone" },
+			wantTitle: "Substation hit by drone", wantAnalysis: true},
+		{name: "paragraphs split differently", edit: func(a *domain.Article) {
+			// Same words, hence the same ID, but other offsets.
+			a.SetBody([]domain.Paragraph{{Text: strings.Join(strings.Fields(a.Text()), " ")}})
+			a.Title = "one paragraph"
+		}, wantTitle: "one paragraph", wantAnalysis: false},
+		{name: "failure leaves the stored form", edit: func(a *domain.Article) { a.Title = "lost" },
+			failAt: "refresh", wantTitle: "second", wantAnalysis: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := openTemp(t)
+			first := article("first", "Site A", "2025-03-04", fixture(t, "wire-a.txt"))
+			mustPut(t, s, first)
+			b := article("second", "Site B", "2025-03-04", fixture(t, "wire-b.txt"))
+			if res := mustPut(t, s, b); res.NearDuplicateOf != first.ID {
+				t.Fatalf("setup: %+v", res)
+			}
+			if err := s.PutAnalysis(ctx, &domain.Analysis{ArticleID: b.ID, Mentions: []domain.Mention{{EntityID: "geonames:1", Kind: domain.KindPlace}}}); err != nil {
+				t.Fatal(err)
+			}
+			again := article("second", "Site B", "2025-03-04", fixture(t, "wire-b.txt"))
+			tt.edit(again)
+			if again.ID != b.ID {
+				t.Fatalf("edit changed the ID")
+			}
+			if tt.failAt != "" {
+				s.failAt = func(step string) error {
+					if step == tt.failAt {
+						return errors.New("injected failure")
+					}
+					return nil
+				}
+			}
+			res, err := s.RefreshArticle(ctx, again)
+			if tt.failAt == "" && (err != nil || !res.Refreshed || res.Stored) {
+				t.Fatalf("refresh = %+v, %v; want refreshed", res, err)
+			}
+			if tt.failAt != "" && err == nil {
+				t.Fatal("refresh with injected failure succeeded")
+			}
+			got, err := s.Article(ctx, b.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Title != tt.wantTitle || got.NearDuplicateOf != first.ID {
+				t.Errorf("stored title %q, link %q; want %q linked to %s", got.Title, got.NearDuplicateOf, tt.wantTitle, first.ID)
+			}
+			list, _ := s.Articles(ctx, Filter{})
+			if len(list) != 2 {
+				t.Fatalf("%d articles after refresh, want 2", len(list))
+			}
+			_, err = s.Analysis(ctx, b.ID)
+			if hasAnalysis := err == nil; hasAnalysis != tt.wantAnalysis {
+				t.Errorf("analysis kept = %v, want %v", hasAnalysis, tt.wantAnalysis)
+			}
+			ids, _ := s.ArticlesMentioning(ctx, "geonames:1")
+			if (len(ids) == 1) != tt.wantAnalysis {
+				t.Errorf("mention index = %v, want rows only with the analysis", ids)
+			}
+		})
+	}
+	// An article not stored yet is simply stored.
+	s := openTemp(t)
+	a := article("new", "Site", "2025-03-04", fixture(t, "other.txt"))
+	if res, err := s.RefreshArticle(ctx, a); err != nil || !res.Stored {
+		t.Fatalf("refresh of a new article = %+v, %v", res, err)
+	}
+}

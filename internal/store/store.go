@@ -20,6 +20,10 @@ type Store interface {
 	// stored again (Result.Duplicate); one that nearly repeats a stored
 	// article is stored with NearDuplicateOf set.
 	PutArticle(ctx context.Context, a *domain.Article) (PutResult, error)
+	// RefreshArticle is PutArticle, but replaces an article stored already
+	// with a (a newer reading of the same report), keeping its
+	// near-duplicate link; its analysis is dropped if the body text changed.
+	RefreshArticle(ctx context.Context, a *domain.Article) (PutResult, error)
 	// Article returns the article with this ID or unique ID prefix.
 	Article(ctx context.Context, id string) (*domain.Article, error)
 	// Articles lists stored articles, newest first.
@@ -41,6 +45,7 @@ type Store interface {
 type PutResult struct {
 	Stored          bool   // a new row was written
 	Duplicate       bool   // the same article was already stored
+	Refreshed       bool   // a stored article was replaced by a newer reading (RefreshArticle)
 	NearDuplicateOf string // ID of a stored article this one closely repeats
 	// Similarity is the estimated Jaccard similarity of the two bodies'
 	// word shingles when NearDuplicateOf is set.
