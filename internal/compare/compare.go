@@ -406,3 +406,12 @@ func containsFold(list []string, s string) bool {
 	}
 	return false
 }
+
+func containsStance(st []domain.Stance, s domain.Stance) bool {
+	for _, x := range st {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

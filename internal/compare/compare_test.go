@@ -267,15 +267,6 @@ func TestColumnsCarryLabels(t *testing.T) {
 
 // helpers
 
-func containsStance(st []domain.Stance, s domain.Stance) bool {
-	for _, x := range st {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 func articleByID(arts []*domain.Article, id string) *domain.Article {
 	for _, a := range arts {
 		if a.ID == id {

@@ -60,7 +60,7 @@ func (in *input) columnName(key string) string {
 
 // categoryOrder puts the categories a reader looks at first first; others
 // follow alphabetically.
-var categoryOrder = map[string]int{"loaded_verb": 0, "war_name": 1, "naming": 2, "name_calling": 3}
+var categoryOrder = map[string]int{"loaded_verb": 0, "hedge": 1, "war_name": 2, "naming": 3, "name_calling": 4}
 
 // framing lays each outlet's markers side by side, one row per category.
 func (in *input) framing() []FramingRow {
@@ -91,6 +91,26 @@ func (in *input) framing() []FramingRow {
 			u.Quoted = u.Quoted && m.Quoted
 			u.Scare = u.Scare || m.Scare
 			cats[cat] = true
+		}
+		// The words an outlet hedges or doubts with ("claimed",
+		// "reportedly") are framing too: they are how it keeps its distance.
+		for _, c := range an.Claims {
+			if !containsStance(c.Stances, domain.StanceHedged) && !containsStance(c.Stances, domain.StanceDisputed) &&
+				c.Stance != domain.StanceHedged && c.Stance != domain.StanceDisputed {
+				continue
+			}
+			for _, cue := range c.Cues {
+				k := key{"hedge", col, strings.ToLower(strings.TrimSpace(cue))}
+				u, ok := uses[k]
+				if !ok {
+					u = &MarkerUse{Surface: strings.TrimSpace(cue), Quoted: false,
+						Ref: Ref{ArticleID: a.ID, Field: c.Field, Start: c.Start, End: c.End, Sentence: c.Sentence}}
+					uses[k] = u
+					order = append(order, k)
+				}
+				u.Count++
+				cats["hedge"] = true
+			}
 		}
 	}
 	catList := make([]string, 0, len(cats))

@@ -151,6 +151,9 @@ func blockKeys(it *item) []string {
 		return keys
 	}
 	if pred := predicate(c.Proposition); pred != "" {
+		if c.Kind == domain.ClaimEvent {
+			keys = append(keys, "v:"+pred)
+		}
 		for _, r := range append(append([]domain.Ref{}, c.Actors...), c.Places...) {
 			if r.EntityID != "" {
 				keys = append(keys, "e:"+string(c.Kind)+"|"+pred+"|"+r.EntityID)
@@ -195,9 +198,17 @@ func same(a, b *item) bool {
 	}
 	if ca.Proposition != "" && cb.Proposition != "" {
 		// Differently keyed propositions with the same predicate about
-		// mostly the same people and places.
-		return predicate(ca.Proposition) == predicate(cb.Proposition) &&
-			jaccard(entitySet(ca), entitySet(cb)) >= 0.5
+		// mostly the same people and places. An event (a visit, a strike)
+		// on the same day in reports of one event is the same happening
+		// even when one report names nobody in it ("during his visit").
+		if predicate(ca.Proposition) != predicate(cb.Proposition) {
+			return false
+		}
+		ea, eb := entitySet(ca), entitySet(cb)
+		if ca.Kind == domain.ClaimEvent && (len(ea) == 0 || len(eb) == 0) && a.when != nil && b.when != nil {
+			return true
+		}
+		return jaccard(ea, eb) >= 0.5
 	}
 	return ca.Proposition == "" && cb.Proposition == "" && normText(ca.Text) != "" && normText(ca.Text) == normText(cb.Text)
 }
@@ -463,6 +474,17 @@ func summary(g Group, first domain.Claim) string {
 
 func placeNames(places []domain.Ref, c domain.Claim) string {
 	var names []string
+	// Resolved places only, when there are any: unresolved refs are
+	// often words a name-finder took for places ("Key City").
+	resolved := places[:0:0]
+	for _, p := range places {
+		if p.EntityID != "" {
+			resolved = append(resolved, p)
+		}
+	}
+	if len(resolved) > 0 {
+		places = resolved
+	}
 	for _, p := range places {
 		n := p.Name
 		if n == "" {
