@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/parallaxnews/parallax/internal/events"
@@ -43,7 +44,8 @@ func benchCluster(ctx context.Context, e *env, args []string) (benchWork, error)
 	ix := events.NewIndex()
 	pred := make(map[string]string, *n)
 	perArticle := map[string]float64{}
-	var addTime, winTime time.Duration
+	cpuPerArticle := map[string]float64{}
+	var addTime, winTime, winCPU time.Duration
 	var bytes int64
 	winN := 0
 	for i := 1; i <= *n; i++ {
@@ -54,21 +56,25 @@ func benchCluster(ctx context.Context, e *env, args []string) (benchWork, error)
 		for _, p := range a.Body {
 			bytes += int64(len(p.Text))
 		}
+		c0 := cpuTime()
 		t0 := time.Now()
 		id, _ := ix.Add(a, an)
 		d := time.Since(t0)
+		dc := cpuTime() - c0
 		addTime += d
 		pred[a.ID] = id
 		// The window restarts every `window` Adds, so at a checkpoint it
 		// holds the Adds just before it.
 		if (i-1)%window == 0 {
-			winTime, winN = 0, 0
+			winTime, winCPU, winN = 0, 0, 0
 		}
 		winTime += d
+		winCPU += dc
 		winN++
 		for _, c := range checkpoints {
 			if i == c {
-				perArticle[strconv.Itoa(c)] = float64(winTime.Microseconds()) / float64(winN)
+				perArticle[strconv.Itoa(c)] = round3(float64(winTime.Microseconds()) / float64(winN))
+				cpuPerArticle[strconv.Itoa(c)] = round3(float64(winCPU.Microseconds()) / float64(winN))
 			}
 		}
 	}
@@ -90,6 +96,17 @@ func benchCluster(ctx context.Context, e *env, args []string) (benchWork, error)
 			"bcubed_f1":               round3(f1),
 		},
 	}, nil
+}
+
+// cpuTime is the CPU time the process has used (all threads, GC
+// included): unlike wall time it does not count waiting for a core on a
+// shared machine.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func countDistinct(m map[string]string) int {

@@ -2,6 +2,8 @@ package events
 
 import (
 	"os"
+	"runtime"
+	"runtime/pprof"
 	"sort"
 	"testing"
 )
@@ -81,4 +83,22 @@ func TestDebugSynth(t *testing.T) {
 	q := func(xs []float64, p float64) float64 { sort.Float64s(xs); return xs[int(p*float64(len(xs)-1))] }
 	t.Logf("same: n=%d p10 %.3f p50 %.3f; lex p50 %.3f", len(same), q(same, .1), q(same, .5), q(sameL, .5))
 	t.Logf("diff: n=%d p50 %.3f p99 %.3f p999 %.3f; lex p50 %.3f p99 %.3f", len(diff), q(diff, .5), q(diff, .99), q(diff, .999), q(diffL, .5), q(diffL, .99))
+}
+
+func TestDebugHeap(t *testing.T) {
+	if os.Getenv("EVDEBUG") == "" {
+		t.Skip()
+	}
+	runtime.MemProfileRate = 4096
+	s := NewSynth(1, 1000)
+	ix := NewIndex()
+	for i := 0; i < 30000; i++ {
+		ix.Add(s.Next())
+	}
+	runtime.GC()
+	runtime.GC()
+	fh, _ := os.Create("/tmp/ev.heap")
+	pprof.WriteHeapProfile(fh)
+	fh.Close()
+	runtime.KeepAlive(ix)
 }

@@ -64,35 +64,98 @@ const (
 // rare entity with it within a few days, never with every event. Index is
 // safe for concurrent use: many readers, one writer at a time.
 type Index struct {
-	mu      sync.RWMutex
-	arts    []artRec
-	byID    map[string]int32
-	events  []*event
-	evByID  map[string]int32
-	shards  map[int32]*shard
-	pool    []posting
-	df      map[uint64]int32
-	boiler  map[string]map[uint64]uint8
-	scratch map[int32]float64 // candidate → hits, then → similarity
-	ranked  []int32
-	stats   Stats
-	bestEv  map[int32]float64
-	topEv   map[int32][linkTop]float64
-	toks    []token
-	keys    []uint64
+	mu        sync.RWMutex
+	arts      []artRec
+	byID      map[string]int32
+	events    []*event
+	evByID    map[string]int32
+	shards    map[int32]*shard
+	pool      []posting
+	df        map[uint64]int32
+	boiler    map[string]map[uint64]uint8
+	scratch   map[int32]float64 // candidate → hits, then → similarity
+	ranked    []int32
+	stats     Stats
+	maxDay    int32
+	maxDaySet bool
+	bestEv    map[int32]float64
+	topEv     map[int32][linkTop]float64
+	toks      []token
+	keys      []uint64
 }
 
 type artRec struct {
-	id     string
-	ev     int32
-	f      features
-	outlet string
+	id  string
+	ev  int32
+	pos int32 // index in its event's member lists
+	f   features
 }
 
 type posting struct{ art, next int32 }
 
-// shard is the inverted index of one day: LSH band keys and entity keys.
-type shard struct{ heads map[uint64]int32 }
+// shard is the inverted index of one day: LSH band keys and entity keys,
+// each the head of a list of postings. Days older than the candidate
+// window of the newest article are frozen into sorted arrays (12 bytes a
+// key instead of a map's ~30): reports arrive roughly in time order, so
+// old days are read rarely and written almost never.
+type shard struct {
+	heads      map[uint64]int32
+	frozenKeys []uint64
+	frozenHead []int32
+}
+
+func (sh *shard) get(k uint64) (int32, bool) {
+	if sh.heads != nil {
+		h, ok := sh.heads[k]
+		return h, ok
+	}
+	i := sort.Search(len(sh.frozenKeys), func(i int) bool { return sh.frozenKeys[i] >= k })
+	if i < len(sh.frozenKeys) && sh.frozenKeys[i] == k {
+		return sh.frozenHead[i], true
+	}
+	return 0, false
+}
+
+func (sh *shard) set(k uint64, h int32) {
+	if sh.heads == nil { // a late report for a frozen day: thaw it
+		sh.heads = make(map[uint64]int32, len(sh.frozenKeys)+1)
+		for i, fk := range sh.frozenKeys {
+			sh.heads[fk] = sh.frozenHead[i]
+		}
+		sh.frozenKeys, sh.frozenHead = nil, nil
+	}
+	sh.heads[k] = h
+}
+
+func (sh *shard) freeze() {
+	if sh.heads == nil {
+		return
+	}
+	keys := make([]uint64, 0, len(sh.heads))
+	for k := range sh.heads {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	heads := make([]int32, len(keys))
+	for i, k := range keys {
+		heads[i] = sh.heads[k]
+	}
+	sh.frozenKeys, sh.frozenHead, sh.heads = keys, heads, nil
+}
+
+// freezeOld freezes the shards that fell out of the candidate window of
+// the newest day seen.
+func (ix *Index) freezeOld(day int32) {
+	if day == undatedDay || (ix.maxDaySet && day <= ix.maxDay) {
+		return
+	}
+	ix.maxDay, ix.maxDaySet = day, true
+	for d, sh := range ix.shards {
+		if d != undatedDay && d < day-candidateDays-1 {
+			sh.freeze()
+		}
+	}
+}
 
 // undatedDay is the shard of articles with no date; they are compared only
 // with one another.
@@ -153,6 +216,7 @@ func (ix *Index) Add(a *domain.Article, an *domain.Analysis) (eventID string, jo
 	ix.toks = toks
 	self := int32(len(ix.arts))
 	day := dayOf(&f)
+	ix.freezeOld(day)
 
 	// Candidates: articles sharing a band or an indexed entity, by day.
 	clear(ix.scratch)
@@ -173,7 +237,7 @@ func (ix *Index) Add(a *domain.Article, an *domain.Analysis) (eventID string, jo
 			continue
 		}
 		for _, k := range ix.keys {
-			p, ok := sh.heads[k]
+			p, ok := sh.get(k)
 			for n := 0; ok && p >= 0 && n < maxBucketScan; n++ {
 				ix.scratch[ix.pool[p].art]++
 				p = ix.pool[p].next
@@ -233,7 +297,7 @@ func (ix *Index) Add(a *domain.Article, an *domain.Analysis) (eventID string, jo
 		ix.evByID[ix.events[ev].id] = ev
 	}
 
-	ix.arts = append(ix.arts, artRec{id: a.ID, ev: ev, f: f, outlet: outlet})
+	ix.arts = append(ix.arts, artRec{id: a.ID, ev: ev, pos: int32(len(ix.events[ev].arts)), f: f})
 	if a.ID != "" {
 		ix.byID[a.ID] = self
 	}
@@ -246,11 +310,11 @@ func (ix *Index) Add(a *domain.Article, an *domain.Analysis) (eventID string, jo
 		if i >= nBands {
 			ix.df[k]++
 		}
-		head, ok := sh.heads[k]
+		head, ok := sh.get(k)
 		if !ok {
 			head = -1
 		}
-		sh.heads[k] = int32(len(ix.pool))
+		sh.set(k, int32(len(ix.pool)))
 		ix.pool = append(ix.pool, posting{art: self, next: head})
 	}
 	for _, e := range f.ents {
@@ -263,12 +327,12 @@ func (ix *Index) Add(a *domain.Article, an *domain.Analysis) (eventID string, jo
 	var centrality float64
 	for c, s := range ix.scratch {
 		if ix.arts[c].ev == ev && s >= JoinThreshold/2 {
-			e.central[ix.arts[c].id] += s
+			e.central[ix.arts[c].pos] += float32(s)
 			centrality += s
 		}
 	}
-	e.central[a.ID] += centrality
-	e.add(a, self, &f, refs, outlet)
+	e.add(a, self, &f, refs, outlet, centrality)
+	ix.arts[self].f.names = nil // kept by the event; not needed per article
 	return e.id, joined
 }
 
@@ -386,37 +450,44 @@ func timeFactor(a, b *features) float64 {
 	return 1 - float64(gap-SameTime)/float64(MaxGap-SameTime)
 }
 
-// event is an event being built.
+// event is an event being built. Member lists are parallel slices and
+// refs short slices: a million small maps would cost more than the
+// articles' own features.
 type event struct {
 	id         string
 	arts       []int32
 	ids        []string
+	central    []float32 // summed similarity of each member to the others
+	titles     []string
 	start, end int64
 	dated      bool
-	places     map[string]*refAgg
-	actors     map[string]*refAgg
+	places     []*refAgg
+	actors     []*refAgg
 	outlets    []string
-	central    map[string]float64
-	titles     map[string]string
-	names      map[string]bool
+	names      []string // folded place names and capitalised names, for Find
 }
 
 type refAgg struct {
 	ref      domain.Ref
 	articles int
 	weight   float64
-	surfaces map[string]int
+	surfaces []surfaceCount
 }
 
+type surfaceCount struct {
+	s string
+	n int
+}
+
+// maxEventRefs and maxEventNames bound what an event keeps for listing
+// and filtering, so one huge event cannot grow without limit.
+const (
+	maxEventRefs  = 64
+	maxEventNames = 256
+)
+
 func newEvent(firstArticle string) *event {
-	return &event{
-		id:      fmt.Sprintf("ev-%012x", fnv64(firstArticle)>>16),
-		places:  map[string]*refAgg{},
-		actors:  map[string]*refAgg{},
-		central: map[string]float64{},
-		titles:  map[string]string{},
-		names:   map[string]bool{},
-	}
+	return &event{id: fmt.Sprintf("ev-%012x", fnv64(firstArticle)>>16)}
 }
 
 // fits reports whether an article of this time keeps the event within MaxSpan.
@@ -428,9 +499,11 @@ func (e *event) fits(f *features) bool {
 	return time.Duration(hi-lo)*time.Second <= MaxSpan
 }
 
-func (e *event) add(a *domain.Article, self int32, f *features, refs []refSeen, outlet string) {
+func (e *event) add(a *domain.Article, self int32, f *features, refs []refSeen, outlet string, centrality float64) {
 	e.arts = append(e.arts, self)
 	e.ids = append(e.ids, a.ID)
+	e.central = append(e.central, float32(centrality))
+	e.titles = append(e.titles, headline(a))
 	if !f.undated {
 		if !e.dated || f.t < e.start {
 			e.start = f.t
@@ -443,26 +516,52 @@ func (e *event) add(a *domain.Article, self int32, f *features, refs []refSeen, 
 	if outlet != "" && !containsStr(e.outlets, outlet) {
 		e.outlets = append(e.outlets, outlet)
 	}
-	e.titles[a.ID] = headline(a)
 	for _, r := range refs {
-		m := e.actors
+		list := &e.actors
 		if r.place {
-			m = e.places
+			list = &e.places
 		}
-		g := m[r.ref.EntityID]
+		var g *refAgg
+		for _, x := range *list {
+			if x.ref.EntityID == r.ref.EntityID {
+				g = x
+				break
+			}
+		}
 		if g == nil {
-			g = &refAgg{ref: r.ref, weight: r.weight, surfaces: map[string]int{}}
-			m[r.ref.EntityID] = g
+			if len(*list) >= maxEventRefs {
+				continue
+			}
+			g = &refAgg{ref: r.ref, weight: r.weight}
+			*list = append(*list, g)
 		}
 		g.articles++
-		g.surfaces[r.ref.Surface]++
+		g.addSurface(r.ref.Surface)
 		if r.place {
-			e.names[FoldName(r.ref.Name)] = true
-			e.names[FoldName(r.ref.Surface)] = true
+			e.addName(FoldName(r.ref.Name))
+			e.addName(FoldName(r.ref.Surface))
 		}
 	}
 	for _, n := range f.names {
-		e.names[n] = true
+		e.addName(n)
+	}
+}
+
+func (g *refAgg) addSurface(s string) {
+	for i := range g.surfaces {
+		if g.surfaces[i].s == s {
+			g.surfaces[i].n++
+			return
+		}
+	}
+	if len(g.surfaces) < 8 {
+		g.surfaces = append(g.surfaces, surfaceCount{s, 1})
+	}
+}
+
+func (e *event) addName(n string) {
+	if n != "" && len(e.names) < maxEventNames && !containsStr(e.names, n) {
+		e.names = append(e.names, n)
 	}
 }
 
@@ -518,13 +617,15 @@ func (e *event) toDomain() domain.Event {
 	}
 	// The title is the headline of the most central article: the one most
 	// similar to the others (the first one on a tie).
-	best, bestC := "", -1.0
-	for _, id := range e.ids {
-		if c := e.central[id]; c > bestC && e.titles[id] != "" {
-			best, bestC = id, c
+	best, bestC := -1, float32(-1)
+	for i, c := range e.central {
+		if c > bestC && e.titles[i] != "" {
+			best, bestC = i, c
 		}
 	}
-	out.Title = e.titles[best]
+	if best >= 0 {
+		out.Title = e.titles[best]
+	}
 	out.Places = topRefs(e.places, maxRefs)
 	out.Actors = topRefs(e.actors, maxRefs)
 	return out
@@ -535,14 +636,11 @@ const maxRefs = 8
 
 // topRefs orders refs by how many articles name them, weighted by how
 // specific they are, and gives each the surface form used most.
-func topRefs(m map[string]*refAgg, n int) []domain.Ref {
+func topRefs(m []*refAgg, n int) []domain.Ref {
 	if len(m) == 0 {
 		return nil
 	}
-	gs := make([]*refAgg, 0, len(m))
-	for _, g := range m {
-		gs = append(gs, g)
-	}
+	gs := append([]*refAgg(nil), m...)
 	sort.Slice(gs, func(i, j int) bool {
 		si, sj := float64(gs[i].articles)*(0.1+gs[i].weight), float64(gs[j].articles)*(0.1+gs[j].weight)
 		if si != sj {
@@ -557,9 +655,9 @@ func topRefs(m map[string]*refAgg, n int) []domain.Ref {
 	for i, g := range gs {
 		r := g.ref
 		bestN := 0
-		for s, c := range g.surfaces {
-			if c > bestN || (c == bestN && s < r.Surface) {
-				r.Surface, bestN = s, c
+		for _, sc := range g.surfaces {
+			if sc.n > bestN || (sc.n == bestN && sc.s < r.Surface) {
+				r.Surface, bestN = sc.s, sc.n
 			}
 		}
 		out[i] = r
@@ -610,10 +708,12 @@ func (ix *Index) Find(f Filter) []domain.Event {
 }
 
 func (e *event) hasPlace(raw, folded string) bool {
-	if _, ok := e.places[raw]; ok {
-		return true
+	for _, g := range e.places {
+		if g.ref.EntityID == raw {
+			return true
+		}
 	}
-	return folded != "" && e.names[folded]
+	return folded != "" && containsStr(e.names, folded)
 }
 
 // Event returns one event by ID.
