@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -14,7 +15,7 @@ const (
 	scoreFolded   = 0.97
 	scoreAlias    = 0.95
 	scoreTranslit = 0.92
-	scoreFormer   = 0.9
+	scoreFormer   = 0.98 // curated renamings (data/former_names.tsv): as good as the current name
 	scoreStem     = 0.85
 	scoreFuzzy1   = 0.78 // one edit
 	scoreFuzzy2   = 0.66 // two edits
@@ -47,7 +48,7 @@ func (g *Gazetteer) Lookup(name string) []Match {
 	}
 	sk := Skeleton(folded)
 	ms := g.lookupSkeleton(q, folded, sk, "")
-	if isCyrillic(folded) {
+	if isCyrillic(folded) && !namesPlace(ms) {
 		// Inflected forms can spell another place's name exactly
 		// (Покровська is a Russian village too): add the stems' places.
 		ms = mergeMatches(ms, g.lookupStem(folded))
@@ -55,10 +56,47 @@ func (g *Gazetteer) Lookup(name string) []Match {
 	if len(ms) == 0 || typoLikely(ms, sk) {
 		ms = mergeMatches(ms, g.lookupFuzzy(sk, false))
 	}
+	demoteNamesakeDivisions(ms)
 	return sortMatches(ms)
 }
 
-// typoLikely says whether a long name that met only small places might
+// demoteNamesakeDivisions: GeoNames lists "Odesa" among Odesa Oblast's
+// names, but a bare "Odesa" means the city. A division that matched along
+// with a populated place inside it loses to that place.
+func demoteNamesakeDivisions(ms []Match) {
+	for i := range ms {
+		a := ms[i].Place
+		if !strings.HasPrefix(a.FeatureCode, "ADM") {
+			continue
+		}
+		for _, m := range ms {
+			p := m.Place
+			if strings.HasPrefix(p.FeatureCode, "PPL") && p.Country == a.Country && p.Admin1Code == a.Admin1Code {
+				ms[i].Score = math.Max(0, m.Score-namesakePenalty)
+				break
+			}
+		}
+	}
+}
+
+// namesakePenalty puts a division below its namesake centre.
+const namesakePenalty = 0.1
+
+// namesPlace says whether the query is itself, letter for letter, the name
+// of a place in a Russian- or Ukrainian-speaking country: then it is no
+// inflected form (Покровськ is not Покровське's stem). Villages do not
+// count: "Львове" is a village's name and Lviv's locative.
+func namesPlace(ms []Match) bool {
+	for _, m := range ms {
+		if (m.How == "exact" || m.How == "folded") && stemScope[m.Place.Country] && m.Place.Population >= typoPopulation {
+			return true
+		}
+	}
+	return false
+}
+
+// typoLikely says whether a long name that met only small places, and
+// only among their alternate names, might
 // rather be a typo of a large one ("Konstaninovka" is listed as a spelling
 // of a Stavropol village, but newsrooms mean Kostiantynivka).
 func typoLikely(ms []Match, sk string) bool {
@@ -68,6 +106,9 @@ func typoLikely(ms []Match, sk string) bool {
 	for _, m := range ms {
 		if m.Place.Population >= typoPopulation {
 			return false
+		}
+		if m.Score == scoreExact || m.Score == scoreFolded {
+			return false // the query is some place's own main name (Pokrovske)
 		}
 	}
 	return true

@@ -39,7 +39,7 @@ type Ranked struct {
 // the strongest context (a text naming Donetsk Oblast means its
 // Kostiantynivka); distance to the text's other places comes next.
 const (
-	wName       = 0.45
+	wName       = 0.6
 	wAdmin1     = 0.25
 	wNear       = 0.15
 	wCountry    = 0.08

@@ -1,0 +1,155 @@
+package gazetteer
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/parallaxnews/parallax/internal/sharedtest"
+)
+
+type pair struct{ surface, id, name, kind string }
+
+func readTSV(t *testing.T, path string, cols int) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var rows [][]string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if sc.Text() == "" || strings.HasPrefix(sc.Text(), "#") {
+			continue
+		}
+		r := strings.Split(sc.Text(), "\t")
+		if len(r) != cols {
+			t.Fatalf("%s: %q has %d columns, want %d", path, sc.Text(), len(r), cols)
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+func withUA(t *testing.T) *Gazetteer {
+	t.Helper()
+	path := sharedtest.Path(t, "data/gazetteer/geonames/UA.txt")
+	if testing.Short() {
+		t.Skip("loading UA.txt over the default takes seconds")
+	}
+	g, err := loadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := g.ReadGeoNames(f, "UA.txt"); err != nil {
+		t.Fatal(err)
+	}
+	if err := g.finish(); err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func TestPairsDefault(t *testing.T) { checkPairs(t, mustDefault(t)) }
+func TestPairsWithUA(t *testing.T)  { checkPairs(t, withUA(t)) }
+
+// checkPairs: every real spelling must reach its place among the
+// candidates; how often it is the best once ranked for a text about the
+// country is logged (and must stay high).
+func checkPairs(t *testing.T, g *Gazetteer) {
+	rows := readTSV(t, "testdata/pairs.tsv", 4)
+	if len(rows) < 150 {
+		t.Fatalf("pairs.tsv has %d pairs, want ≥150", len(rows))
+	}
+	found, top, named := 0, 0, 0
+	byKind := map[string][2]int{}
+	for _, r := range rows {
+		p := pair{r[0], "geonames:" + r[1], r[2], r[3]}
+		ms := g.Lookup(p.surface)
+		hit := false
+		for _, m := range ms {
+			if m.Place.ID == p.id {
+				hit = true
+			}
+		}
+		k := byKind[p.kind]
+		k[1]++
+		if hit {
+			found++
+			k[0]++
+		} else {
+			t.Errorf("%s %q: %s not among %d candidates%s", p.kind, p.surface, p.name, len(ms), firstNames(ms))
+		}
+		byKind[p.kind] = k
+		if want := g.Place(p.id); want != nil {
+			if r := g.Rank(ms, Context{Country: want.Country}); r.Best != nil && r.Best.Place.ID == p.id {
+				top++
+			} else if r.Best != nil && testing.Verbose() {
+				t.Logf("rank %q: %s %s %v beat %s", p.surface, r.Best.Place.ID, r.Best.Place.Name, r.Best.Reasons, p.name)
+			}
+		}
+		if want := g.Place(p.id); want != nil && want.Name == p.name {
+			named++
+		} else if want != nil {
+			t.Logf("%s: display name %q, want %q", p.id, want.Name, p.name)
+		}
+	}
+	t.Logf("pairs: %d/%d found (%.1f%%), %d/%d ranked first with the country as context (%.1f%%)",
+		found, len(rows), 100*float64(found)/float64(len(rows)), top, len(rows), 100*float64(top)/float64(len(rows)))
+	for k, v := range byKind {
+		t.Logf("  %-10s %d/%d", k, v[0], v[1])
+	}
+	t.Logf("display names as expected: %d/%d", named, len(rows))
+	if float64(named) < 0.95*float64(len(rows)) {
+		t.Errorf("only %d/%d display names as expected", named, len(rows))
+	}
+	if float64(top) < 0.9*float64(len(rows)) {
+		t.Errorf("only %d/%d pairs ranked first", top, len(rows))
+	}
+}
+
+func firstNames(ms []Match) string {
+	var b strings.Builder
+	for i, m := range ms {
+		if i == 3 {
+			break
+		}
+		b.WriteString("; " + m.Place.Name + " (" + m.Place.Admin1 + ") " + m.How)
+	}
+	return b.String()
+}
+
+func TestMustNotDefault(t *testing.T) { checkMustNot(t, mustDefault(t)) }
+func TestMustNotWithUA(t *testing.T)  { checkMustNot(t, withUA(t)) }
+
+// checkMustNot: similar names of different places must not meet. The
+// precision figure counts the pairs kept apart.
+func checkMustNot(t *testing.T, g *Gazetteer) {
+	rows := readTSV(t, "testdata/mustnot.tsv", 4)
+	apart, present := 0, 0
+	for _, r := range rows {
+		wrong := "geonames:" + r[1]
+		if g.Place(wrong) == nil {
+			continue // not in this gazetteer: nothing to confuse
+		}
+		present++
+		ok := true
+		for _, m := range g.Lookup(r[0]) {
+			if m.Place.ID == wrong {
+				ok = false
+				t.Errorf("Lookup(%q) reaches %s %s by %s (%s)", r[0], wrong, r[2], m.How, r[3])
+			}
+		}
+		if ok {
+			apart++
+		}
+	}
+	t.Logf("must-not-match: %d/%d kept apart (precision %.1f%%)", apart, present, 100*float64(apart)/float64(max(present, 1)))
+}
