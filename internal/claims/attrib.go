@@ -1,0 +1,430 @@
+package claims
+
+import (
+	"strings"
+
+	"github.com/parallaxnews/parallax/internal/domain"
+)
+
+// stanceRank orders stances from most to least committed; a claim's
+// Stance is the highest-ranked one that applies.
+var stanceRank = map[domain.Stance]int{
+	domain.StanceAsserted: 0, domain.StanceAttributed: 1, domain.StanceQuoted: 2,
+	domain.StanceHedged: 3, domain.StanceDisputed: 4,
+}
+
+// clauseWords end a speaker's noun phrase ("officials said *that* ...").
+var clauseWords = map[string]bool{
+	"that": true, "what": true, "whether": true, "while": true, "as": true, "when": true, "where": true,
+	"because": true, "but": true, "and": true, "after": true, "before": true, "if": true, "since": true,
+	"что": true, "чтобы": true, "как": true, "и": true, "а": true, "но": true, "когда": true, "где": true,
+	"що": true, "щоб": true, "як": true, "і": true, "та": true, "але": true, "коли": true,
+}
+
+// npTrim are words dropped from the edges of a speaker phrase.
+var npTrim = map[string]bool{
+	"the": true, "a": true, "an": true, "also": true, "again": true, "earlier": true, "previously": true,
+	"officially": true, "later": true, "then": true, "on": true, "in": true, "late": true, "has": true,
+	"have": true, "had": true, "reportedly": true, "ранее": true, "также": true, "уже": true, "официально": true,
+	"в": true, "во": true, "у": true, "на": true, "раніше": true, "також": true, "вже": true, "офіційно": true,
+	"it": false,
+}
+
+// contentStarts open reported content after a speech verb.
+var contentStarts = map[string]bool{"that": true, "что": true, "що": true, "чтобы": true, "щоб": true, ":": true, "to": true}
+
+// cueInfo is one speech cue with its speaker phrase and content.
+type cueInfo struct {
+	h          hit
+	class      string
+	spA, spB   int // speaker phrase tokens [spA, spB); spA == spB: none
+	npStart    int // first token of the untrimmed phrase
+	media      bool
+	cA, cB     int // content bytes
+	voice      domain.Voice
+	hasSpeaker bool
+}
+
+// attribution is who carries a sentence's content, and how.
+type attribution struct {
+	voice   domain.Voice
+	stances map[domain.Stance]bool
+	cues    []string
+	cA, cB  int // content bytes
+	spA     int // speaker phrase bytes, -1 if none
+	spB     int
+	cued    bool
+}
+
+func isBoundaryTok(t token) bool {
+	if t.kind != tokPunct {
+		return clauseWords[t.s]
+	}
+	switch t.s {
+	case "'", "’", "-", ".", "(", ")", "&":
+		return false
+	}
+	return true
+}
+
+// npBefore is the speaker phrase before token i: back to a boundary.
+func (s *sent) npBefore(i int) (int, int) {
+	a := i
+	for a > 0 && i-a < 12 && !isBoundaryTok(s.toks[a-1]) && !s.inq[a-1] {
+		a--
+	}
+	return s.trimNP(a, i)
+}
+
+// npAfter is the speaker phrase after token j: up to a boundary.
+func (s *sent) npAfter(j int) (int, int) {
+	b := j
+	for b < len(s.toks) && b-j < 12 && !isBoundaryTok(s.toks[b]) && !s.inq[b] {
+		b++
+	}
+	return s.trimNP(j, b)
+}
+
+func (s *sent) trimNP(a, b int) (int, int) {
+	for a < b && (npTrim[s.toks[a].s] || isTimeWordTok(s.toks[a])) {
+		a++
+	}
+	for b > a && (npTrim[s.toks[b-1].s] || isTimeWordTok(s.toks[b-1]) || s.toks[b-1].kind == tokPunct) {
+		b--
+	}
+	return a, b
+}
+
+// isTimeWordTok: weekday and time words dropped from a speaker phrase
+// ("Russia on Monday claimed").
+func isTimeWordTok(t token) bool {
+	switch t.s {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+		"overnight", "tonight", "сегодня", "вчера", "накануне", "сьогодні", "вчора":
+		return true
+	}
+	return t.kind == tokNum
+}
+
+func (s *sent) words(a, b int) int {
+	n := 0
+	for k := a; k < b && k < len(s.toks); k++ {
+		if s.toks[k].kind != tokPunct {
+			n++
+		}
+	}
+	return n
+}
+
+func (s *sent) bytesOf(a, b int) (int, int) {
+	if a >= b {
+		return s.Start, s.Start
+	}
+	return s.toks[a].start, s.toks[b-1].end
+}
+
+// quoteEndingBefore returns the quote that closes just before byte pos,
+// with only punctuation between.
+func (s *sent) quoteEndingBefore(pos int) (Quote, bool) {
+	for _, q := range s.quotes {
+		if q.Depth == 0 && q.End <= pos && strings.Trim(s.text[q.End:pos], " ,—–-\u00a0") == "" {
+			return q, true
+		}
+	}
+	return Quote{}, false
+}
+
+// attribute finds the voice, stance cues and content of one sentence.
+func (d *doc) attribute(s *sent) attribution {
+	lx := d.x.lx
+	at := attribution{stances: map[domain.Stance]bool{}, cA: s.Start, cB: s.End, spA: -1, spB: -1}
+	var cues []cueInfo
+	for _, h := range lx.speech.find(s.toks) {
+		if s.inq[h.i] || nounUse(s, h.i) {
+			continue
+		}
+		c := cueInfo{h: h, class: lx.cueClass[h.val]}
+		d.cueSpeaker(s, &c)
+		cues = append(cues, c)
+	}
+	// The innermost cue that has a speaker carries the content; the cues
+	// whose content contains it are intermediaries, outermost first.
+	main := -1
+	for i, c := range cues {
+		if !c.hasSpeaker {
+			continue
+		}
+		if main < 0 || within(cues[main].cA, cues[main].cB, s.toks[c.h.i].start) {
+			main = i
+		}
+	}
+	for _, c := range cues {
+		at.cues = append(at.cues, s.text[s.toks[c.h.i].start:s.toks[c.h.j-1].end])
+		switch c.class {
+		case cueHedge:
+			at.stances[domain.StanceAttributed] = true
+			at.stances[domain.StanceHedged] = true
+		case cueDeny:
+			at.stances[domain.StanceAttributed] = true
+			at.stances[domain.StanceDisputed] = true
+		default:
+			at.stances[domain.StanceAttributed] = true
+		}
+	}
+	if main >= 0 {
+		m := cues[main]
+		at.voice, at.cA, at.cB, at.cued = m.voice, m.cA, m.cB, true
+		at.spA, at.spB = s.bytesOf(m.spA, m.spB)
+		for i := len(cues) - 1; i >= 0; i-- {
+			c := cues[i]
+			if i == main || !c.hasSpeaker {
+				continue
+			}
+			if within(c.cA, c.cB, s.toks[m.h.i].start) {
+				at.voice.Via = append([]domain.Voice{c.voice}, at.voice.Via...)
+				// the outer speaker phrase is not part of the content
+				ca, _ := s.bytesOf(c.spA, c.spB)
+				if ca > at.cA && ca < at.cB {
+					at.cB = trimEndPunct(s.text, at.cA, ca)
+				}
+			}
+		}
+		if isNamed(at.voice) {
+			v := at.voice
+			v.Via = nil
+			d.lastSpeaker, d.lastSpPara = &v, s.Para
+		}
+	}
+	// A sentence that is a quote with no speech verb continues the last
+	// speaker's words.
+	if main < 0 && len(s.quotes) > 0 && d.lastSpeaker != nil && s.Para-d.lastSpPara <= 1 {
+		q := s.quotes[0]
+		if q.InEnd-q.InStart > (s.End-s.Start)/2 {
+			at.voice = *d.lastSpeaker
+			at.cA, at.cB = q.InStart, q.InEnd
+			at.cued = true
+			at.stances[domain.StanceQuoted] = true
+		}
+	}
+	if !at.cued {
+		at.voice = d.outletVoice()
+	}
+	// Quotes in the content: the outlet carries the speaker's own words.
+	for _, q := range s.quotes {
+		if q.Depth == 0 && q.InStart < at.cB && q.InEnd > at.cA && at.voice.Kind != domain.VoiceOutlet {
+			at.stances[domain.StanceQuoted] = true
+		}
+	}
+	// Hedges and dispute cues anywhere outside quotes.
+	for _, h := range lx.hedge.find(s.toks) {
+		if !s.inq[h.i] {
+			at.stances[domain.StanceHedged] = true
+			at.cues = append(at.cues, s.text[s.toks[h.i].start:s.toks[h.j-1].end])
+		}
+	}
+	for _, h := range lx.dispute.find(s.toks) {
+		if !s.inq[h.i] {
+			at.stances[domain.StanceDisputed] = true
+			at.cues = append(at.cues, s.text[s.toks[h.i].start:s.toks[h.j-1].end])
+		}
+	}
+	// Scare quotes: a loaded word in short quotes, in the outlet's voice.
+	if at.voice.Kind == domain.VoiceOutlet {
+		for _, q := range s.quotes {
+			if len(strings.Fields(q.Content(s.text))) <= 3 && d.x.hasFrame(s, q) {
+				at.stances[domain.StanceHedged] = true
+				at.cues = append(at.cues, s.text[q.Start:q.End])
+			}
+		}
+	}
+	if len(at.stances) == 0 {
+		at.stances[domain.StanceAsserted] = true
+	}
+	return at
+}
+
+// determiners before a cue word make it a noun ("the claims", "officers'
+// reports", "its demands").
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "its": true,
+	"their": true, "our": true, "these": true, "those": true, "such": true, "any": true, "no": true, "of": true}
+
+func nounUse(s *sent, i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := s.toks[i-1]
+	return determiners[p.s] || strings.HasSuffix(p.s, "'s") || p.s == "'" || p.s == "’"
+}
+
+func onlyTimeWords(s *sent, a, b int) bool {
+	for k := a; k < b; k++ {
+		if t := s.toks[k]; !isTimeWordTok(t) && t.s != "on" && t.s != "in" {
+			return false
+		}
+	}
+	return true
+}
+
+func within(a, b, pos int) bool { return pos >= a && pos < b }
+
+func trimEndPunct(text string, a, b int) int {
+	for b > a && strings.ContainsRune(" ,;:—–-\u00a0", rune(text[b-1])) {
+		b--
+	}
+	return b
+}
+
+func isNamed(v domain.Voice) bool {
+	return v.Kind == domain.VoiceNamed || (v.Kind == domain.VoiceUnresolved && v.Name != "")
+}
+
+func (d *doc) outletVoice() domain.Voice {
+	v := domain.Voice{Kind: domain.VoiceOutlet}
+	if d.a.Outlet != nil {
+		v.EntityID, v.Name = d.a.Outlet.ID, d.a.Outlet.Name
+	}
+	if len(d.a.Wires) > 0 {
+		if v.Name == "" {
+			v.Name = d.a.Wires[0]
+		} else {
+			v.Description = "carrying " + strings.Join(d.a.Wires, ", ")
+		}
+	}
+	return v
+}
+
+// cueSpeaker finds the speaker phrase and the content of one cue.
+func (d *doc) cueSpeaker(s *sent, c *cueInfo) {
+	n := len(s.toks)
+	first := 0
+	switch c.class {
+	case cueSource, cuePointer:
+		c.spA, c.spB = s.npAfter(c.h.j)
+		if c.spA < c.spB && d.x.lx.media[s.toks[c.spA].s] {
+			c.media = true
+		}
+		after := c.spB
+		for after < n && s.toks[after].kind == tokPunct && !s.isQuoteMark(after) {
+			after++
+		}
+		if s.words(after, n) >= 3 {
+			c.cA, c.cB = s.bytesOf(after, n)
+		} else {
+			c.cA, c.cB = s.Start, trimEndPunct(s.text, s.Start, s.toks[c.h.i].start)
+		}
+	default:
+		c.spA, c.spB = s.npBefore(c.h.i)
+		if c.spA == c.spB {
+			d.appositive(s, c)
+		}
+		if c.spA < c.spB {
+			c.npStart = c.spA
+			for c.npStart > 0 && !isBoundaryTok(s.toks[c.npStart-1]) && !s.inq[c.npStart-1] {
+				c.npStart--
+			}
+			// content: after "that"/":"/a quote, else before the speaker
+			// phrase when there is something there, else after the verb
+			after := c.h.j
+			startAfter := -1
+			for k := after; k < n && k < after+5; k++ {
+				if s.toks[k].s == "to" && !onlyTimeWords(s, after, k) {
+					break // "told Putin during a visit to ..." is not "claimed to have ..."
+				}
+				if contentStarts[s.toks[k].s] || s.quoteOpensAt(k) {
+					startAfter = k
+					if !s.quoteOpensAt(k) {
+						startAfter = k + 1
+					}
+					break
+				}
+				if s.toks[k].kind == tokPunct {
+					break
+				}
+			}
+			beforeEnd := c.npStart
+			for beforeEnd > 0 && s.toks[beforeEnd-1].kind == tokPunct && !s.isQuoteMark(beforeEnd-1) {
+				beforeEnd--
+			}
+			// after the verb and its time words, a comma or the end means the
+			// content came first ("..., the governor said on Friday, in ...")
+			k := c.h.j
+			for k < n && (isTimeWordTok(s.toks[k]) || s.toks[k].s == "on" || s.toks[k].s == "in") {
+				k++
+			}
+			tail := k >= n || s.toks[k].s == "," || s.toks[k].s == "." || s.words(c.h.j, n) <= 4
+			_, quoteFirst := s.quoteEndingBefore(s.toks[c.npStart].start)
+			switch {
+			case quoteFirst && beforeEnd > 0:
+				c.cA, c.cB = s.Start, s.toks[beforeEnd-1].end
+			case startAfter >= 0 && startAfter < n:
+				c.cA, c.cB = s.bytesOf(startAfter, n)
+			case (tail || s.Field == "title" && beforeEnd > 0 && s.toks[beforeEnd].s == ",") && s.words(first, beforeEnd) >= 2:
+				c.cA, c.cB = s.Start, s.toks[beforeEnd-1].end
+			default:
+				c.cA, c.cB = s.bytesOf(c.h.j, n)
+			}
+		} else {
+			// inverted: "..., сообщил губернатор X." / "..., said Gerasimov."
+			c.spA, c.spB = s.npAfter(c.h.j)
+			if c.h.i > 0 {
+				c.cA, c.cB = s.Start, trimEndPunct(s.text, s.Start, s.toks[c.h.i].start)
+			} else {
+				c.cA, c.cB = s.bytesOf(c.spB, n)
+			}
+		}
+	}
+	if c.spA < c.spB && !c.media {
+		c.voice = d.voiceFor(s, c.spA, c.spB)
+		c.hasSpeaker = c.voice.Kind != ""
+	}
+	if c.cB < c.cA {
+		c.cA, c.cB = s.Start, s.End
+	}
+}
+
+func (s *sent) isQuoteMark(k int) bool {
+	t := s.toks[k]
+	for _, q := range s.quotes {
+		if t.start == q.Start || t.end == q.End {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *sent) quoteOpensAt(k int) bool {
+	for _, q := range s.quotes {
+		if s.toks[k].start == q.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// appositive: "Sergei Kuzovlev, commander of the western troop grouping,
+// told ..." — a comma before the verb closes a role set off by commas; the
+// name stands before it.
+func (d *doc) appositive(s *sent, c *cueInfo) {
+	i := c.h.i
+	if i < 3 || s.toks[i-1].s != "," {
+		return
+	}
+	ra, rb := s.npBefore(i - 1)
+	if ra >= rb || rb-ra > 8 || ra < 2 || s.toks[ra-1].s != "," || s.hasName(ra, rb) {
+		return
+	}
+	na, nb := s.npBefore(ra - 1)
+	if na < nb && nb-na <= 5 && s.hasName(na, nb) {
+		c.spA, c.spB = na, rb
+	}
+}
+
+// hasName: a person mention or a capitalised word not at the sentence start.
+func (s *sent) hasName(a, b int) bool {
+	for k := a; k < b; k++ {
+		if s.toks[k].upper && (k > 0 || b-a == 1) {
+			return true
+		}
+	}
+	return false
+}

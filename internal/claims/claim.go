@@ -1,0 +1,775 @@
+package claims
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/parallaxnews/parallax/internal/domain"
+)
+
+// notDone are words before a control word that make it a goal, not a
+// report ("fighting to liberate", "a date on the liberation of").
+var notDone = map[string]bool{"to": true, "date": true, "goal": true, "goals": true, "aim": true, "order": true,
+	"plan": true, "plans": true, "attempt": true, "чтобы": true, "для": true, "цели": true, "цель": true,
+	"задача": true, "щоб": true, "мета": true, "сроки": true}
+
+// regionBreaks end the clause of one control word before the next.
+var regionBreaks = map[string]bool{",": true, ";": true, "where": true, "which": true, "after": true, "before": true,
+	"while": true, "but": true, "and": true, "when": true, "as": true, "где": true, "после": true, "а": true,
+	"но": true, "и": true, "де": true, "після": true, "але": true, "і": true, "та": true}
+
+// beWords make a following participle passive ("has been liberated").
+var beWords = map[string]bool{"been": true, "be": true, "was": true, "were": true, "is": true, "are": true, "being": true,
+	"был": true, "была": true, "было": true, "были": true, "будет": true, "був": true, "була": true, "було": true}
+
+// sentence turns one sentence into claims.
+func (d *doc) sentence(s *sent) {
+	lx := d.x.lx
+	defer d.notePlaces(s)
+	if s.words(0, len(s.toks)) < 3 {
+		return
+	}
+	outside := func(m *matcher) []hit {
+		var out []hit
+		for _, h := range m.find(s.toks) {
+			if !s.inq[h.i] {
+				out = append(out, h)
+			}
+		}
+		return out
+	}
+	// Sentences about the report, not the event, change the claims before
+	// them and carry none of their own.
+	if hs := outside(lx.unverified); len(hs) > 0 {
+		d.amendPrevious(s, func(c *domain.Claim) {
+			addStance(c, domain.StanceHedged, s.text[s.toks[hs[0].i].start:s.toks[hs[0].j-1].end])
+		})
+		return
+	}
+	if hs := outside(lx.nocomment); len(hs) > 0 && len(lx.control.find(s.toks)) == 0 {
+		return
+	}
+	for _, h := range lx.speech.find(s.toks) {
+		if lx.cueClass[h.val] == cuePointer && h.i <= 1 {
+			a, b := s.npAfter(h.j)
+			if a < b {
+				v := d.voiceFor(s, a, b)
+				cue := s.text[s.toks[h.i].start:s.toks[h.j-1].end]
+				d.amendPrevious(s, func(c *domain.Claim) {
+					if c.Voice.Kind == domain.VoiceOutlet {
+						c.Voice = v
+						addStance(c, domain.StanceAttributed, cue)
+						c.Stances = removeStance(c.Stances, domain.StanceAsserted)
+						c.Stance = topStance(c.Stances)
+					}
+				})
+			}
+			return
+		}
+	}
+	at := d.attribute(s)
+	cs := d.build(s, at)
+	if c, ok := d.outletEvent(s, at); ok {
+		cs = append(cs, c)
+	}
+	for _, c := range cs {
+		d.claimsOf[s.idx] = append(d.claimsOf[s.idx], len(d.claims))
+		d.claims = append(d.claims, c)
+	}
+}
+
+// amendPrevious applies fn to the claims of the sentences before s in its
+// paragraph, or of the previous paragraph when s opens one.
+func (d *doc) amendPrevious(s *sent, fn func(*domain.Claim)) {
+	for i := s.idx - 1; i >= 0; i-- {
+		p := d.sents[i]
+		if p.Field != s.Field || p.Para < s.Para-1 {
+			break
+		}
+		if p.Para == s.Para-1 && d.hasSentInPara(s) {
+			break
+		}
+		for _, ci := range d.claimsOf[i] {
+			fn(&d.claims[ci])
+		}
+	}
+}
+
+// hasSentInPara: an earlier sentence of s's paragraph carries claims.
+func (d *doc) hasSentInPara(s *sent) bool {
+	for i := s.idx - 1; i >= 0 && d.sents[i].Para == s.Para; i-- {
+		if len(d.claimsOf[i]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func addStance(c *domain.Claim, st domain.Stance, cue string) {
+	found := false
+	for _, x := range c.Stances {
+		if x == st {
+			found = true
+		}
+	}
+	if !found {
+		c.Stances = append(c.Stances, st)
+		sortStances(c.Stances)
+	}
+	if cue != "" {
+		c.Cues = append(c.Cues, cue)
+	}
+	c.Stance = topStance(c.Stances)
+}
+
+func removeStance(ss []domain.Stance, st domain.Stance) []domain.Stance {
+	out := ss[:0]
+	for _, x := range ss {
+		if x != st {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func sortStances(ss []domain.Stance) {
+	sort.Slice(ss, func(i, j int) bool { return stanceRank[ss[i]] < stanceRank[ss[j]] })
+}
+
+func topStance(ss []domain.Stance) domain.Stance {
+	top := domain.StanceAsserted
+	for _, s := range ss {
+		if stanceRank[s] > stanceRank[top] {
+			top = s
+		}
+	}
+	return top
+}
+
+// build makes the claims of one sentence from its attribution.
+func (d *doc) build(s *sent, at attribution) []domain.Claim {
+	lx := d.x.lx
+	base := domain.Claim{
+		Field: s.Field, Start: s.Start, End: s.End, Sentence: s.Text,
+		SpanStart: at.cA, SpanEnd: at.cB, Text: s.text[at.cA:at.cB],
+		Voice: at.voice, Cues: at.cues,
+	}
+	for st := range at.stances {
+		base.Stances = append(base.Stances, st)
+	}
+	sortStances(base.Stances)
+	base.Stance = topStance(base.Stances)
+
+	// content tokens
+	ci, cj := 0, len(s.toks)
+	for ci < cj && s.toks[ci].start < at.cA {
+		ci++
+	}
+	for cj > ci && s.toks[cj-1].end > at.cB {
+		cj--
+	}
+	ctxYear := lx.contextYear(s.toks)
+	dates := lx.dates(s.text, s.toks, 0, len(s.toks), d.pub, ctxYear)
+	actors := d.actors(s, at)
+
+	// Control claims: one per control word, or per place/quantity group.
+	var preds []hit
+	for _, h := range lx.control.find(s.toks[ci:cj]) {
+		h.i, h.j = h.i+ci, h.j+ci
+		if d.goalNotDeed(s, h.i) {
+			continue
+		}
+		preds = append(preds, h)
+	}
+	// each control word's region runs from the clause break after the
+	// previous one to the clause break before the next
+	cuts := make([]int, len(preds)+1)
+	cuts[0], cuts[len(preds)] = ci, cj
+	for pi := 1; pi < len(preds); pi++ {
+		cuts[pi] = preds[pi].i
+		for k := preds[pi].i - 1; k >= preds[pi-1].j; k-- {
+			if regionBreaks[s.toks[k].s] {
+				cuts[pi] = k
+				break
+			}
+		}
+	}
+	var out []domain.Claim
+	seen := map[string]bool{}
+	for pi, p := range preds {
+		ra, rb := cuts[pi], cuts[pi+1]
+		status := lx.statuses[p.val]
+		side := d.sideOf(s, p, ra, rb, at)
+		groups := d.placeGroups(s, ra, rb, p, at)
+		if len(groups) == 0 {
+			continue
+		}
+		for _, g := range groups {
+			c := base
+			c.Kind = domain.ClaimControl
+			c.Places = g.places
+			c.Quantities = g.qty
+			c.Actors = actors
+			ctl := &domain.Control{Status: status, Side: side}
+			for _, q := range g.qty {
+				if q.Unit == unitFraction && q.Value > 0 && q.Value < 1 {
+					ctl.Share = q.Value
+				}
+				if q.Of == "settlements" {
+					ctl.Settlements = int(q.Value)
+				}
+			}
+			c.Control = ctl
+			c.Time = pickDate(dates, p.i, ra, rb)
+			if c.Time == nil {
+				c.Time = d.published()
+			}
+			c.Proposition = d.controlKey(g.places, status, side, ctl)
+			if seen[c.Proposition] {
+				continue
+			}
+			seen[c.Proposition] = true
+			out = append(out, c)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+
+	c := base
+	c.Actors = actors
+	c.Places = d.places(s, ci, cj, at)
+	c.Quantities = lx.quantities(s.text, s.toks, ci, cj)
+	if len(dates) > 0 {
+		t := dates[0].t
+		c.Time = &t
+	}
+	evType := ""
+	for _, h := range lx.event.find(s.toks[ci:cj]) {
+		evType = lx.eventTypes[h.val]
+		break
+	}
+	switch {
+	case evType != "":
+		c.Kind = domain.ClaimEvent
+		if c.Time == nil {
+			c.Time = d.published()
+		}
+		c.Proposition = "event|" + evType + "|" + refKeys(c.Places, c.Actors) + "|" + timeKey(c.Time)
+	case len(lx.fact.find(s.toks[ci:cj])) > 0 && at.voice.Kind == domain.VoiceOutlet:
+		c.Kind = domain.ClaimFact
+		c.Proposition = "fact|" + refKeys(c.Places, c.Actors) + "|" + qtyKey(c.Quantities)
+	default:
+		c.Kind = domain.ClaimStatement
+		c.Proposition = "statement|" + voiceKey(c.Voice) + "|" + refKeys(c.Places, c.Actors)
+	}
+	return []domain.Claim{c}
+}
+
+func (d *doc) published() *domain.ClaimTime {
+	if d.pub == nil {
+		return nil
+	}
+	t := d.pub.Time.UTC()
+	return &domain.ClaimTime{Timestamp: domain.Timestamp{Time: t.Truncate(24 * 60 * 60 * 1e9), Precision: domain.PrecisionDate, Inferred: true}}
+}
+
+// goalNotDeed: the control word at i names an aim, not an outcome.
+func (d *doc) goalNotDeed(s *sent, i int) bool {
+	if i > 0 && s.toks[i-1].s == "to" {
+		return true // "fighting to liberate"; "to have captured" is done
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if notDone[s.toks[k].s] && s.toks[k].s != "to" {
+			return true
+		}
+		if s.toks[k].kind == tokPunct {
+			break
+		}
+	}
+	return false
+}
+
+// pickDate: the first date after the control word in its region, else the
+// last before it, else nil.
+func pickDate(ds []dateAt, p, ra, rb int) *domain.ClaimTime {
+	var before *domain.ClaimTime
+	for i := range ds {
+		if ds[i].tok >= p && ds[i].tok < rb {
+			t := ds[i].t
+			return &t
+		}
+		if ds[i].tok >= ra && ds[i].tok < p {
+			t := ds[i].t
+			before = &t
+		}
+	}
+	if before == nil && len(ds) > 0 {
+		// a date elsewhere in the sentence applies when no other control word claims it
+		t := ds[0].t
+		if ds[0].tok < ra || ds[0].tok >= rb {
+			return nil
+		}
+		before = &t
+	}
+	return before
+}
+
+// sideOf says who gains in a control claim: the side named as agent
+// ("fell to Moscow's troops"), else the subject's side in active voice,
+// else the speaker's, else the outlet's country.
+func (d *doc) sideOf(s *sent, p hit, ra, rb int, at attribution) string {
+	lx := d.x.lx
+	// agent after the word
+	for k := p.j; k < rb && k < p.j+2; k++ {
+		if s.toks[k].s == "by" || s.toks[k].s == "to" {
+			if sd := d.sideNear(s, k+1, min(rb, k+6)); sd != "" {
+				return d.gainer(s, p, sd)
+			}
+		}
+	}
+	if strings.HasSuffix(s.toks[p.i].s, "to") && p.j-p.i >= 2 { // "fell to" matched as one phrase
+		if sd := d.sideNear(s, p.j, min(rb, p.j+5)); sd != "" {
+			return d.gainer(s, p, sd)
+		}
+	}
+	if !d.passive(s, p) {
+		// subject: the nearest side word before the control word
+		for k := p.i - 1; k >= ra && k >= 0; k-- {
+			if h, ok := lx.sides.at(s.toks, k); ok && !s.inq[k] || ok && s.inq[p.i] {
+				return d.gainer(s, p, lx.sideNames[h.val])
+			}
+			if sd := d.mentionSide(s, k); sd != "" {
+				return d.gainer(s, p, sd)
+			}
+		}
+	}
+	if sd := d.voiceSide(s, at); sd != "" {
+		return sd
+	}
+	if d.a.Outlet != nil && (d.a.Outlet.Country == "RU" || d.a.Outlet.Country == "UA") {
+		return d.a.Outlet.Country
+	}
+	return ""
+}
+
+// gainer turns the subject's side into who gains: for "lost" the other side.
+func (d *doc) gainer(s *sent, p hit, side string) string {
+	if d.x.lx.statuses[p.val] == "lost" {
+		switch side {
+		case "RU":
+			return "UA"
+		case "UA":
+			return "RU"
+		}
+	}
+	return side
+}
+
+func (d *doc) sideNear(s *sent, a, b int) string {
+	for k := a; k < b && k < len(s.toks); k++ {
+		if h, ok := d.x.lx.sides.at(s.toks, k); ok {
+			return d.x.lx.sideNames[h.val]
+		}
+		if sd := d.mentionSide(s, k); sd != "" {
+			return sd
+		}
+	}
+	return ""
+}
+
+// mentionSide is the side of the resolved actor mentioned at token k.
+func (d *doc) mentionSide(s *sent, k int) string {
+	t := s.toks[k]
+	for _, m := range d.mentions[s.Field] {
+		if m.Start > t.start {
+			break
+		}
+		if m.Start <= t.start && t.end <= m.End && m.EntityID != "" {
+			if e := d.ents[m.EntityID]; e != nil && e.Side != "" && m.Kind != domain.KindPlace {
+				return e.Side
+			}
+		}
+	}
+	return ""
+}
+
+func (d *doc) voiceSide(s *sent, at attribution) string {
+	if at.voice.EntityID != "" {
+		if e := d.ents[at.voice.EntityID]; e != nil && e.Side != "" {
+			return e.Side
+		}
+	}
+	if at.spA >= 0 {
+		toks := tokenize(s.text[at.spA:at.spB], at.spA)
+		for k := range toks {
+			if h, ok := d.x.lx.sides.at(toks, k); ok {
+				return d.x.lx.sideNames[h.val]
+			}
+		}
+	}
+	return ""
+}
+
+// passive: "has been liberated", "Kupyansk Freed", "освобожден".
+func (d *doc) passive(s *sent, p hit) bool {
+	for k := p.i - 1; k >= 0 && k >= p.i-2; k-- {
+		if beWords[s.toks[k].s] {
+			return true
+		}
+	}
+	w := s.toks[p.i].s
+	for _, suf := range []string{"ен", "ена", "ено", "ены", "ян", "ят", "ята", "ято", "ений", "ена", "ено", "ито", "итий"} {
+		if strings.HasSuffix(w, suf) && len([]rune(w)) > 4 {
+			return true
+		}
+	}
+	// headline participle: "Kupyansk Freed,"
+	if s.Field == "title" && strings.HasSuffix(w, "ed") && p.i > 0 && s.toks[p.i-1].upper && (p.j >= len(s.toks) || s.toks[p.j].kind == tokPunct) {
+		return true
+	}
+	return false
+}
+
+// placeGroup is the places and quantities of one control proposition.
+type placeGroup struct {
+	places []domain.Ref
+	qty    []domain.Quantity
+}
+
+// placeGroups splits a control word's region into propositions: "over 4/5
+// of Volchansk, and 70% of Krasnoarmeysk ... along with 13 settlements in
+// the Dnepropetrovsk and Zaporozhye regions" gives three.
+func (d *doc) placeGroups(s *sent, ra, rb int, p hit, at attribution) []placeGroup {
+	lx := d.x.lx
+	// chunks at commas and coordinators
+	type chunk struct{ a, b int }
+	var chunks []chunk
+	a := ra
+	for k := ra; k <= rb; k++ {
+		if k == rb || (s.toks[k].s == "," || s.toks[k].s == ";" || s.toks[k].s == "along" || s.toks[k].s == "а" && k+1 < rb && s.toks[k+1].s == "также") {
+			if k > a {
+				chunks = append(chunks, chunk{a, k})
+			}
+			a = k + 1
+		}
+	}
+	var groups []placeGroup
+	cur := -1
+	for _, ch := range chunks {
+		pl := d.places(s, ch.a, ch.b, at)
+		qs := lx.quantities(s.text, s.toks, ch.a, ch.b)
+		switch {
+		case len(qs) > 0:
+			groups = append(groups, placeGroup{places: pl, qty: qs})
+			cur = len(groups) - 1
+		case len(pl) > 0 && cur >= 0 && (len(groups[cur].places) == 0 || isSettlementCount(groups[cur].qty)):
+			groups[cur].places = appendRefs(groups[cur].places, pl)
+		case len(pl) > 0:
+			groups = append(groups, placeGroup{places: pl})
+			cur = len(groups) - 1
+		}
+	}
+	// an oblast that only locates a settlement named in the region goes
+	all := d.places(s, ra, rb, at)
+	var out []placeGroup
+	for _, g := range groups {
+		var keep []domain.Ref
+		for _, r := range g.places {
+			if !d.containerOf(r, all) {
+				keep = append(keep, r)
+			}
+		}
+		if len(keep) > 0 {
+			g.places = keep
+			out = append(out, g)
+		}
+	}
+	// a group without places takes the region's anaphor ("the city", "it")
+	if len(out) == 0 {
+		if ref := d.anaphor(s, ra, rb); ref != nil {
+			g := placeGroup{places: []domain.Ref{*ref}}
+			if len(groups) > 0 {
+				g.qty = groups[0].qty
+			}
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func isSettlementCount(qs []domain.Quantity) bool {
+	for _, q := range qs {
+		if q.Of == "settlements" {
+			return true
+		}
+	}
+	return false
+}
+
+func appendRefs(a, b []domain.Ref) []domain.Ref {
+	for _, r := range b {
+		dup := false
+		for _, x := range a {
+			if (r.EntityID != "" && r.EntityID == x.EntityID) || (r.EntityID == "" && r.Name == x.Name) {
+				dup = true
+			}
+		}
+		if !dup {
+			a = append(a, r)
+		}
+	}
+	return a
+}
+
+// places are the place mentions in toks[a:b], without side names used for
+// governments ("Kyiv had retaken"), the speaker, and oblasts that only
+// locate a settlement also named. With no resolver output, capitalised
+// words stand in, unresolved.
+func (d *doc) places(s *sent, a, b int, at attribution) []domain.Ref {
+	if a >= b {
+		return nil
+	}
+	lx := d.x.lx
+	x, y := s.bytesOf(a, b)
+	var refs []domain.Ref
+	var ids []string
+	if len(d.an.Mentions) > 0 {
+		for _, m := range d.mentions[s.Field] {
+			if m.Start >= y {
+				break
+			}
+			if m.Start < x || m.End > y || m.Kind != domain.KindPlace {
+				continue
+			}
+			if at.spA >= 0 && m.Start >= at.spA && m.End <= at.spB {
+				continue
+			}
+			if d.isSideName(m.Surface) {
+				continue
+			}
+			name := m.Name
+			if name == "" {
+				name = m.Surface
+			}
+			refs = appendRefs(refs, []domain.Ref{{EntityID: m.EntityID, Name: name, Surface: m.Surface}})
+			ids = append(ids, m.EntityID)
+		}
+		// drop an oblast that is the admin1 of another place named
+		var out []domain.Ref
+		for _, r := range refs {
+			container := false
+			for _, o := range refs {
+				if e := d.ents[o.EntityID]; e != nil && r.EntityID != "" && e.Admin1ID == r.EntityID && o.EntityID != r.EntityID {
+					container = true
+				}
+			}
+			if !container {
+				out = append(out, r)
+			}
+		}
+		return out
+	}
+	// fallback: capitalised words after the first token that are not side names
+	for k := a; k < b; k++ {
+		t := s.toks[k]
+		if !t.upper || k == 0 || (at.spA >= 0 && t.start >= at.spA && t.end <= at.spB) {
+			continue
+		}
+		e := k + 1
+		for e < b && s.toks[e].upper {
+			e++
+		}
+		x, y := s.toks[k].start, s.toks[e-1].end
+		surf := s.text[x:y]
+		if _, ok := lx.sides.at(s.toks, k); !ok && !d.isSideName(surf) {
+			refs = appendRefs(refs, []domain.Ref{{Name: surf, Surface: surf}})
+		}
+		k = e - 1
+	}
+	return refs
+}
+
+// containerOf: r is the admin1 of another place in refs.
+func (d *doc) containerOf(r domain.Ref, refs []domain.Ref) bool {
+	if r.EntityID == "" {
+		return false
+	}
+	for _, o := range refs {
+		if e := d.ents[o.EntityID]; e != nil && o.EntityID != r.EntityID && e.Admin1ID == r.EntityID {
+			return true
+		}
+	}
+	return false
+}
+
+// isSideName: the whole surface is a side word (Kyiv, Moscow, Russia).
+func (d *doc) isSideName(surface string) bool {
+	toks := tokenize(surface, 0)
+	if len(toks) == 0 {
+		return false
+	}
+	p, ok := d.x.lx.sides.at(toks, 0)
+	return ok && len(p.toks) == len(toks)
+}
+
+// anaphor: "the city", "the eastern railway hub", "it" refer to the last
+// settlement named before.
+func (d *doc) anaphor(s *sent, a, b int) *domain.Ref {
+	if d.lastPlace == nil {
+		return nil
+	}
+	for k := a; k < b; k++ {
+		w := s.toks[k].s
+		if d.x.lx.anaphors[w] || w == "it" || w == "он" || w == "він" {
+			r := *d.lastPlace
+			r.Surface = s.text[s.toks[k].start:s.toks[k].end]
+			return &r
+		}
+	}
+	return nil
+}
+
+// notePlaces remembers the last settlement of the sentence for anaphors.
+func (d *doc) notePlaces(s *sent) {
+	for _, m := range d.mentions[s.Field] {
+		if m.Start < s.Start || m.End > s.End || m.Kind != domain.KindPlace || d.isSideName(m.Surface) {
+			continue
+		}
+		if e := d.ents[m.EntityID]; e != nil && !strings.HasPrefix(e.FeatureCode, "PPL") {
+			continue
+		}
+		name := m.Name
+		if name == "" {
+			name = m.Surface
+		}
+		d.lastPlace = &domain.Ref{EntityID: m.EntityID, Name: name, Surface: m.Surface}
+	}
+	if len(d.an.Mentions) == 0 {
+		for i := len(d.claims) - 1; i >= 0 && d.claims[i].Start >= s.Start; i-- {
+			if c := d.claims[i]; c.Kind == domain.ClaimControl && len(c.Places) > 0 {
+				r := c.Places[0]
+				d.lastPlace = &r
+				break
+			}
+		}
+	}
+}
+
+// actors are the person, organisation and unit mentions of the sentence
+// other than the speaker.
+func (d *doc) actors(s *sent, at attribution) []domain.Ref {
+	var out []domain.Ref
+	for _, m := range d.mentions[s.Field] {
+		if m.Start < s.Start || m.End > s.End {
+			continue
+		}
+		if m.Kind != domain.KindPerson && m.Kind != domain.KindOrg && m.Kind != domain.KindUnit {
+			continue
+		}
+		if m.EntityID != "" && m.EntityID == at.voice.EntityID {
+			continue
+		}
+		name := m.Name
+		if name == "" {
+			name = m.Surface
+		}
+		out = appendRefs(out, []domain.Ref{{EntityID: m.EntityID, Name: name, Surface: m.Surface}})
+	}
+	return out
+}
+
+// controlKey is "control|<places>|<status folded>|<side>", with "|part"
+// for a share of a place.
+func (d *doc) controlKey(places []domain.Ref, status, side string, ctl *domain.Control) string {
+	k := "control|" + refKeys(places, nil) + "|" + d.x.lx.keyStatus[status] + "|" + side
+	if ctl.Share > 0 {
+		k += "|part"
+	}
+	return k
+}
+
+func refKey(r domain.Ref) string {
+	if r.EntityID != "" {
+		return r.EntityID
+	}
+	return "name:" + strings.ToLower(r.Name)
+}
+
+func refKeys(places, actors []domain.Ref) string {
+	var ks []string
+	for _, r := range places {
+		ks = append(ks, refKey(r))
+	}
+	for _, r := range actors {
+		ks = append(ks, refKey(r))
+	}
+	sort.Strings(ks)
+	return strings.Join(ks, "+")
+}
+
+func timeKey(t *domain.ClaimTime) string {
+	if t == nil {
+		return ""
+	}
+	return t.String()
+}
+
+func qtyKey(qs []domain.Quantity) string {
+	if len(qs) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s:%g", qs[0].Of, qs[0].Value)
+}
+
+func voiceKey(v domain.Voice) string {
+	switch {
+	case v.EntityID != "":
+		return v.EntityID
+	case v.Kind == domain.VoiceOutlet:
+		return "outlet"
+	case v.Name != "":
+		return "name:" + strings.ToLower(v.Name)
+	default:
+		return v.Kind
+	}
+}
+
+// outletEvent: in a sentence that reports a speaker, the words outside the
+// speaker's content are the outlet's own, and may assert an event ("During
+// his visit, the president said ...", "..., Gerasimov Tells Putin During
+// Visit to Zapad Battlegroup Command Post").
+func (d *doc) outletEvent(s *sent, at attribution) (domain.Claim, bool) {
+	if !at.cued || at.voice.Kind == domain.VoiceOutlet {
+		return domain.Claim{}, false
+	}
+	lx := d.x.lx
+	for _, h := range lx.event.find(s.toks) {
+		t := s.toks[h.i]
+		if (t.start >= at.cA && t.end <= at.cB) || (t.start >= at.spA && t.end <= at.spB) || s.inq[h.i] {
+			continue
+		}
+		// the clause around the cue, between breaks, outside the content
+		a, b := h.i, h.j
+		for a > 0 && !isBoundaryTok(s.toks[a-1]) && !(s.toks[a-1].start >= at.cA && s.toks[a-1].end <= at.cB) {
+			a--
+		}
+		for b < len(s.toks) && !isBoundaryTok(s.toks[b]) && !(s.toks[b].start >= at.cA && s.toks[b].end <= at.cB) {
+			b++
+		}
+		x, y := s.bytesOf(a, b)
+		c := domain.Claim{
+			Kind: domain.ClaimEvent, Field: s.Field, Start: s.Start, End: s.End, Sentence: s.Text,
+			SpanStart: x, SpanEnd: y, Text: s.text[x:y], Voice: d.outletVoice(),
+			Stance: domain.StanceAsserted, Stances: []domain.Stance{domain.StanceAsserted},
+		}
+		sp := attribution{spA: -1, spB: -1}
+		c.Places = d.places(s, a, b, sp)
+		c.Actors = d.actors(s, attribution{})
+		c.Time = d.published()
+		c.Proposition = "event|" + lx.eventTypes[h.val] + "|" + refKeys(c.Places, c.Actors) + "|" + timeKey(c.Time)
+		return c, true
+	}
+	return domain.Claim{}, false
+}

@@ -1,0 +1,200 @@
+package claims
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/parallaxnews/parallax/internal/domain"
+)
+
+// Extractor finds claims and framing markers in articles. Build it once
+// with New; it is read-only afterwards and safe for concurrent use.
+type Extractor struct {
+	lx *lexicon
+	sp *Splitter
+}
+
+// New loads the embedded lexicons.
+func New() (*Extractor, error) {
+	lx, err := loadLexicon()
+	if err != nil {
+		return nil, fmt.Errorf("claims: %w", err)
+	}
+	return &Extractor{lx: lx, sp: &Splitter{abbrev: lx.abbrev}}, nil
+}
+
+// sent is one sentence with its tokens and the quotes inside it.
+type sent struct {
+	Sentence
+	text   string // the whole field
+	toks   []token
+	quotes []Quote
+	inq    []bool // token inside a quote's content
+	idx    int    // index in the document's sentences
+}
+
+// doc is the state of one Extract call.
+type doc struct {
+	x        *Extractor
+	a        *domain.Article
+	an       *domain.Analysis
+	ents     map[string]*domain.Entity
+	mentions map[string][]domain.Mention // by field, sorted by Start
+	sents    []*sent
+	claims   []domain.Claim
+	// claimsOf[i] are the indexes in claims made from sentence i
+	claimsOf map[int][]int
+	// lastSpeaker is the last named voice, for pronouns and quotes that
+	// run on without a speech verb.
+	lastSpeaker *domain.Voice
+	lastSpPara  int
+	// lastPlace is the last settlement named, for "the city", "it".
+	lastPlace *domain.Ref
+	pub       *domain.Timestamp
+	outletRef string
+}
+
+// Extract fills an.Claims and an.Markers for a. It uses an.Mentions (and
+// an.Entities) for speakers, places and actors where a resolver has run;
+// without them, speakers are named by their words and places are left out.
+// Earlier claims and markers in an are replaced.
+func (x *Extractor) Extract(a *domain.Article, an *domain.Analysis) {
+	if a == nil || an == nil {
+		return
+	}
+	if an.ArticleID == "" {
+		an.ArticleID = a.ID
+	}
+	d := &doc{x: x, a: a, an: an, ents: map[string]*domain.Entity{}, mentions: map[string][]domain.Mention{}, claimsOf: map[int][]int{}, pub: a.Published}
+	for i := range an.Entities {
+		d.ents[an.Entities[i].ID] = &an.Entities[i]
+	}
+	for _, m := range an.Mentions {
+		d.mentions[m.Field] = append(d.mentions[m.Field], m)
+	}
+	for f := range d.mentions {
+		ms := d.mentions[f]
+		sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	}
+	if a.Outlet != nil {
+		d.outletRef = a.Outlet.Name
+	}
+	d.sents = x.sentences(a)
+	var markers []domain.Marker
+	for i, s := range d.sents {
+		s.idx = i
+		d.sentence(s)
+		markers = append(markers, x.markers(s)...)
+	}
+	for i := range d.claims {
+		d.claims[i].ID = fmt.Sprintf("%s-c%d", a.ID, i+1)
+		d.claims[i].ArticleID = a.ID
+	}
+	an.Claims = d.claims
+	an.Markers = markers
+}
+
+// sentences splits the headline and the body of a into sentences, with the
+// tokens and quotes the extractor needs.
+func (x *Extractor) sentences(a *domain.Article) []*sent {
+	var out []*sent
+	add := func(field, text string, para, base int, ptext string) {
+		qs := FindQuotes(ptext)
+		for i := range qs {
+			qs[i].Start += base
+			qs[i].End += base
+			qs[i].InStart += base
+			qs[i].InEnd += base
+		}
+		for _, sp := range x.sp.Split(ptext, shiftQuotes(qs, -base)) {
+			s := &sent{Sentence: Sentence{Field: field, Start: base + sp[0], End: base + sp[1], Para: para}, text: text}
+			for _, q := range qs {
+				if q.Start < s.End && q.End > s.Start {
+					s.quotes = append(s.quotes, q)
+				}
+			}
+			out = append(out, s)
+		}
+	}
+	if strings.TrimSpace(a.Title) != "" {
+		add("title", a.Title, 0, 0, a.Title)
+	}
+	body := a.Text()
+	bodyStart := len(out)
+	for i, p := range a.Body {
+		if p.Offset < 0 || p.Offset+len(p.Text) > len(body) {
+			continue
+		}
+		add("body", body, i+1, p.Offset, p.Text)
+	}
+	out = mergeBroken(out, bodyStart, body)
+	for _, s := range out {
+		s.Text = s.text[s.Start:s.End]
+		s.toks = tokenize(s.Text, s.Start)
+		s.inq = make([]bool, len(s.toks))
+		for k, t := range s.toks {
+			for _, q := range s.quotes {
+				if t.start >= q.InStart && t.end <= q.InEnd {
+					s.inq[k] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+func shiftQuotes(qs []Quote, by int) []Quote {
+	out := make([]Quote, len(qs))
+	for i, q := range qs {
+		q.Start += by
+		q.End += by
+		q.InStart += by
+		q.InEnd += by
+		out[i] = q
+	}
+	if out == nil {
+		out = []Quote{}
+	}
+	return out
+}
+
+// mergeBroken joins a body sentence cut by a stray paragraph break (a
+// scrape that broke "according to" from "comments broadcast on
+// television"): the first has no final punctuation and the next starts in
+// lower case.
+func mergeBroken(ss []*sent, from int, body string) []*sent {
+	out := ss[:from]
+	for i := from; i < len(ss); i++ {
+		s := ss[i]
+		if n := len(out); n > from {
+			prev := out[n-1]
+			pt := strings.TrimSpace(body[prev.Start:prev.End])
+			st := body[s.Start:s.End]
+			if pt != "" && !strings.ContainsAny(pt[len(pt)-1:], ".!?:;\"”»…") && startsLower(st) {
+				prev.End = s.End
+				prev.quotes = append(prev.quotes, s.quotes...)
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func startsLower(s string) bool {
+	for _, r := range s {
+		return r >= 'a' && r <= 'z' || r >= 'а' && r <= 'я'
+	}
+	return false
+}
+
+// SplitArticle returns the sentences of a's headline and body.
+func (x *Extractor) SplitArticle(a *domain.Article) []Sentence {
+	ss := x.sentences(a)
+	out := make([]Sentence, len(ss))
+	for i, s := range ss {
+		out[i] = s.Sentence
+	}
+	return out
+}
