@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"strings"
@@ -37,7 +38,7 @@ func openStoreForReading(path string) (*store.SQLite, error) {
 func runLs(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("ls", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	since := fs.String("since", "", "only reports published on or after this `date` (YYYY-MM-DD)")
+	since := fs.String("since", "", "only reports published on or after this `date` (YYYY-MM-DD); undated reports are left out")
 	limit := fs.Int("limit", 50, "show at most `N` reports; 0 for all")
 	format := fs.String("format", "text", "output `format`: text or json")
 	rest, err := parseFlags(fs, args)
@@ -90,7 +91,19 @@ func runLs(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stderr, "no stored reports match")
 		return nil
 	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	if err := writeSummaryTable(e.stdout, list); err != nil {
+		return err
+	}
+	if more {
+		fmt.Fprintf(e.stderr, "(first %d shown; --limit 0 for all)\n", *limit)
+	}
+	return nil
+}
+
+// writeSummaryTable writes the ls table: one report a row, near-duplicates
+// marked ≈ with the first characters of the report they repeat.
+func writeSummaryTable(w io.Writer, list []store.Summary) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tPUBLISHED\tOUTLET\tLANG\tDUP\tTITLE")
 	for _, s := range list {
 		pub := "-"
@@ -103,13 +116,7 @@ func runLs(ctx context.Context, e *env, args []string) error {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, pub, dashIfEmpty(clipRunes(s.Outlet, 24)), dashIfEmpty(s.Language), dup, clipRunes(singleLine(s.Title), 80))
 	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	if more {
-		fmt.Fprintf(e.stderr, "(first %d shown; --limit 0 for all)\n", *limit)
-	}
-	return nil
+	return tw.Flush()
 }
 
 func idPrefix8(id string) string {
