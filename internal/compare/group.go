@@ -661,24 +661,50 @@ func voiceKey(v domain.Voice) string {
 // one place at one time with conflicting statuses or shares, and claims of
 // one proposition with incompatible numbers.
 func conflicts(groups []Group) []Conflict {
+	// Only groups about the same place (control) or with the same
+	// proposition (others) can conflict: bucket them, compare within.
+	buckets := map[string][]int{}
+	var keys []string
+	add := func(k string, i int) {
+		if _, ok := buckets[k]; !ok {
+			keys = append(keys, k)
+		}
+		buckets[k] = append(buckets[k], i)
+	}
+	for i, g := range groups {
+		if g.Kind == domain.ClaimControl {
+			for _, p := range g.placeIDs {
+				add("c:"+p, i)
+			}
+		} else if g.Proposition != "" {
+			add("p:"+g.Proposition, i)
+		}
+	}
+	seen := map[[2]int]bool{}
 	var out []Conflict
-	for i := 0; i < len(groups); i++ {
-		for j := i + 1; j < len(groups); j++ {
-			a, b := groups[i], groups[j]
-			if a.Kind != b.Kind || !timesCompatible(a.Time, b.Time) {
-				continue
-			}
-			if a.Kind == domain.ClaimControl {
-				if c, ok := controlConflict(a, b); ok {
-					out = append(out, c)
+	for _, k := range keys {
+		b := buckets[k]
+		for x := 0; x < len(b); x++ {
+			for y := x + 1; y < len(b); y++ {
+				i, j := b[x], b[y]
+				if seen[[2]int{i, j}] {
+					continue
 				}
-				continue
-			}
-			if a.Proposition != "" && a.Proposition == b.Proposition {
+				seen[[2]int{i, j}] = true
+				a, c := groups[i], groups[j]
+				if a.Kind != c.Kind || !timesCompatible(a.Time, c.Time) {
+					continue
+				}
+				if a.Kind == domain.ClaimControl {
+					if cf, ok := controlConflict(a, c); ok {
+						out = append(out, cf)
+					}
+					continue
+				}
 				out = append(out, Conflict{
 					Kind: "number", Subject: a.Summary,
-					Why:       fmt.Sprintf("%s vs %s", quantitiesText(a), quantitiesText(b)),
-					Positions: []Group{a, b},
+					Why:       fmt.Sprintf("%s vs %s", quantitiesText(a), quantitiesText(c)),
+					Positions: []Group{a, c},
 				})
 			}
 		}
