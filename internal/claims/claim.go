@@ -534,7 +534,6 @@ func (d *doc) places(s *sent, a, b int, at attribution) []domain.Ref {
 	lx := d.x.lx
 	x, y := s.bytesOf(a, b)
 	var refs []domain.Ref
-	var ids []string
 	if len(d.an.Mentions) > 0 {
 		for _, m := range d.mentions[s.Field] {
 			if m.Start >= y {
@@ -554,7 +553,6 @@ func (d *doc) places(s *sent, a, b int, at attribution) []domain.Ref {
 				name = m.Surface
 			}
 			refs = appendRefs(refs, []domain.Ref{{EntityID: m.EntityID, Name: name, Surface: m.Surface}})
-			ids = append(ids, m.EntityID)
 		}
 		// drop an oblast that is the admin1 of another place named
 		var out []domain.Ref

@@ -153,10 +153,7 @@ func shiftQuotes(qs []Quote, by int) []Quote {
 		q.InEnd += by
 		out[i] = q
 	}
-	if out == nil {
-		out = []Quote{}
-	}
-	return out
+	return out // never nil: Split finds the quotes itself only when given nil
 }
 
 // mergeBroken joins a body sentence cut by a stray paragraph break (a

@@ -11,10 +11,10 @@ func TestQuantities(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct {
-		in                   string
-		value                float64
-		unit, qualifier, of  string
-		wantNone             bool
+		in                  string
+		value               float64
+		unit, qualifier, of string
+		wantNone            bool
 	}{
 		{in: "Over 4/5 of the territory of Volchansk was taken", value: 0.8, unit: "fraction", qualifier: "more_than", of: "territory"},
 		{in: "and 70% of the town", value: 0.7, unit: "fraction", qualifier: "exact"},

@@ -66,7 +66,11 @@ func (d *doc) voiceOfMention(m domain.Mention, phrase string) domain.Voice {
 			v.Name = m.Name
 		}
 	}
-	if phrase != "" && phrase != m.Surface && phrase != v.Name {
+	// keep the words the outlet used when the canonical name differs
+	if phrase == "" {
+		phrase = m.Surface
+	}
+	if phrase != v.Name {
 		v.Description = phrase
 	}
 	return v
