@@ -32,6 +32,23 @@ const sortKey = "2006-01-02T15:04:05Z"
 // boilerplate shared by many stored articles cannot make a put linear.
 const maxCandidates = 64
 
+// The band statements are built once from the constant band count: they
+// hold placeholders only, never values. One statement each instead of one
+// per band keeps a put to a handful of round trips into SQLite.
+var (
+	// candidatesSQL lists the articles sharing a band with the new one, those
+	// sharing most first; the row-value IN is answered from the primary key.
+	candidatesSQL = `SELECT article_id, COUNT(*) AS shared FROM lsh_bands
+		WHERE (band, hash) IN (VALUES ` + placeholders(lshBands, "(?, ?)") + `)
+		GROUP BY article_id ORDER BY shared DESC, article_id LIMIT ?`
+	insertBandsSQL = `INSERT OR IGNORE INTO lsh_bands (band, hash, article_id) VALUES ` +
+		placeholders(lshBands, "(?, ?, ?)")
+)
+
+func placeholders(n int, group string) string {
+	return strings.TrimSuffix(strings.Repeat(group+", ", n), ", ")
+}
+
 // SQLite is the embedded Store: one database file, safe for concurrent use
 // by several goroutines and processes (WAL, busy timeout, every write one
 // IMMEDIATE transaction).
@@ -243,15 +260,13 @@ func (s *SQLite) PutArticle(ctx context.Context, a *domain.Article) (PutResult, 
 			a.ID, minhashScheme, sig.encode()); err != nil {
 			return PutResult{}, fmt.Errorf("store: insert signature of %s: %w", a.ID, err)
 		}
-		ins, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO lsh_bands (band, hash, article_id) VALUES (?, ?, ?)`)
-		if err != nil {
-			return PutResult{}, fmt.Errorf("store: %w", err)
+		bands := sig.bands()
+		args := make([]any, 0, 3*len(bands))
+		for band, h := range bands {
+			args = append(args, band, h, a.ID)
 		}
-		defer ins.Close()
-		for band, h := range sig.bands() {
-			if _, err := ins.ExecContext(ctx, band, h, a.ID); err != nil {
-				return PutResult{}, fmt.Errorf("store: insert band of %s: %w", a.ID, err)
-			}
+		if _, err := tx.ExecContext(ctx, insertBandsSQL, args...); err != nil {
+			return PutResult{}, fmt.Errorf("store: insert bands of %s: %w", a.ID, err)
 		}
 	}
 	if err := s.fail("signature"); err != nil {
@@ -357,45 +372,29 @@ func (s *SQLite) RefreshArticle(ctx context.Context, a *domain.Article) (PutResu
 // reaches NearDuplicateThreshold. Candidates are the articles sharing at
 // least one LSH band; those sharing the most bands are compared first.
 func nearest(ctx context.Context, tx *sql.Tx, sig signature) (string, float64, error) {
-	stmt, err := tx.PrepareContext(ctx, `SELECT article_id FROM lsh_bands WHERE band = ? AND hash = ?`)
+	bands := sig.bands()
+	args := make([]any, 0, 2*len(bands)+1)
+	for band, h := range bands {
+		args = append(args, band, h)
+	}
+	args = append(args, maxCandidates)
+	rows, err := tx.QueryContext(ctx, candidatesSQL, args...)
 	if err != nil {
 		return "", 0, err
 	}
-	defer stmt.Close()
-	shared := map[string]int{}
-	for band, h := range sig.bands() {
-		rows, err := stmt.QueryContext(ctx, band, h)
-		if err != nil {
+	var cands []string
+	for rows.Next() {
+		var id string
+		var shared int
+		if err := rows.Scan(&id, &shared); err != nil {
+			rows.Close()
 			return "", 0, err
 		}
-		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return "", 0, err
-			}
-			shared[id]++
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return "", 0, err
-		}
-	}
-	if len(shared) == 0 {
-		return "", 0, nil
-	}
-	cands := make([]string, 0, len(shared))
-	for id := range shared {
 		cands = append(cands, id)
 	}
-	sort.Slice(cands, func(i, j int) bool {
-		if shared[cands[i]] != shared[cands[j]] {
-			return shared[cands[i]] > shared[cands[j]]
-		}
-		return cands[i] < cands[j]
-	})
-	if len(cands) > maxCandidates {
-		cands = cands[:maxCandidates]
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return "", 0, err
 	}
 	best, bestSim := "", 0.0
 	for _, id := range cands {
