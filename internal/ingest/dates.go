@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -26,15 +27,15 @@ type dateLexicon struct {
 	UpdatedMarkers []string          `yaml:"updated_markers"`
 	Filler         []string          `yaml:"filler"`
 
-	month   map[string]time.Month
-	zone    map[string]*time.Location
-	filler  map[string]bool
-	reISO   *regexp.Regexp
-	reNum   *regexp.Regexp
-	reDMonY *regexp.Regexp
-	reMonDY *regexp.Regexp
-	reTime  *regexp.Regexp
-	reUpd   *regexp.Regexp
+	month      map[string]time.Month
+	zone       map[string]*time.Location
+	filler     map[string]bool
+	reISO      *regexp.Regexp
+	reNum      *regexp.Regexp
+	reDMonY    *regexp.Regexp
+	reMonDY    *regexp.Regexp
+	reTime     *regexp.Regexp
+	updMarkers []string
 }
 
 // dates is the date lexicon, parsed once from the embedded data file.
@@ -44,54 +45,33 @@ var dates = sync.OnceValue(func() *dateLexicon {
 		panic("ingest: embedded data/dates.yaml: " + err.Error()) // a build defect, caught by every test
 	}
 	lx.month = map[string]time.Month{}
-	var names []string
 	for m, list := range lx.Months {
 		for _, n := range list {
-			n = strings.ToLower(n)
-			lx.month[n] = time.Month(m)
-			names = append(names, regexp.QuoteMeta(n))
+			lx.month[strings.ToLower(n)] = time.Month(m)
 		}
 	}
 	lx.zone = map[string]*time.Location{}
-	var zones []string
 	for z, off := range lx.Zones {
 		loc, err := parseOffset(z, off)
 		if err != nil {
 			panic("ingest: embedded data/dates.yaml: " + err.Error())
 		}
 		lx.zone[strings.ToUpper(z)] = loc
-		zones = append(zones, regexp.QuoteMeta(z))
 	}
 	lx.filler = map[string]bool{}
 	for _, f := range lx.Filler {
 		lx.filler[strings.ToLower(f)] = true
 	}
-	var upd []string
-	for _, u := range lx.UpdatedMarkers {
-		upd = append(upd, regexp.QuoteMeta(u))
-	}
-	// Longest first, so "september" wins over "sep" in the alternation.
-	byLen := func(s []string) {
-		sort.Slice(s, func(i, j int) bool {
-			if len(s[i]) != len(s[j]) {
-				return len(s[i]) > len(s[j])
-			}
-			return s[i] < s[j]
-		})
-	}
-	byLen(names)
-	byLen(zones)
-	byLen(upd)
-	mon := "(" + strings.Join(names, "|") + ")"
-	zone := `(?:\s*\(?(` + strings.Join(zones, "|") + `|[+-]\d{2}:?\d{2})\)?)?`
-	// Go's \b only knows ASCII letters, so word edges are spelled out.
-	const pre = `(?:^|[^\p{L}\p{N}])`
-	lx.reISO = regexp.MustCompile(`(?i)` + pre + `(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?`)
-	lx.reNum = regexp.MustCompile(pre + `(\d{1,2})([./])(\d{1,2})[./](\d{4})(?:[^\p{N}]|$)`)
-	lx.reDMonY = regexp.MustCompile(`(?i)` + pre + `(\d{1,2})(?:st|nd|rd|th|er)?\.?\s+` + mon + `\.?,?\s+(\d{4})`)
-	lx.reMonDY = regexp.MustCompile(`(?i)` + pre + mon + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})`)
-	lx.reTime = regexp.MustCompile(`(?i)(?:^|[^\p{N}:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\.?)?` + zone)
-	lx.reUpd = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(` + strings.Join(upd, "|") + `)(?:[^\p{L}]|$)`)
+	// The month and zone words are matched as any word and then looked up:
+	// an alternation of a few hundred names makes Go's regexp engine crawl.
+	const mon = `(\p{L}{2,12})`
+	lx.reISO = regexp.MustCompile(`(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?`)
+	lx.reNum = regexp.MustCompile(`(\d{1,2})([./])(\d{1,2})[./](\d{4})`)
+	lx.reDMonY = regexp.MustCompile(`(\d{1,2})(?:st|nd|rd|th|er)?\.?\s+` + mon + `\.?,?\s+(\d{4})`)
+	lx.reMonDY = regexp.MustCompile(mon + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})`)
+	lx.reTime = regexp.MustCompile(`(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([apAP])\.?[mM]\.?)?`)
+	lx.updMarkers = lx.UpdatedMarkers
+	sort.Slice(lx.updMarkers, func(i, j int) bool { return len(lx.updMarkers[i]) > len(lx.updMarkers[j]) })
 	return &lx
 })
 
@@ -145,24 +125,34 @@ func parseDateSpan(s string) (*domain.Timestamp, []span, error) {
 		spans    []span
 		best     = -1
 	)
-	// Pick the earliest match among the date shapes.
-	try := func(re *regexp.Regexp, fn func(m []string, idx []int)) {
-		idx := re.FindStringSubmatchIndex(s)
-		if idx == nil || (best >= 0 && idx[2] >= best) {
+	// Pick the earliest match among the date shapes; a match counts only
+	// at word edges (Go's \b knows ASCII only) and, for a month word, when
+	// the word is a month.
+	try := func(re *regexp.Regexp, monthGroup int, fn func(m []string, idx []int)) {
+		for _, idx := range re.FindAllStringSubmatchIndex(s, 8) {
+			if best >= 0 && idx[0] >= best {
+				return
+			}
+			if !edgeBefore(s, idx[0]) || !edgeAfter(s, idx[1]) {
+				continue
+			}
+			m := make([]string, len(idx)/2)
+			for i := range m {
+				if idx[2*i] >= 0 {
+					m[i] = s[idx[2*i]:idx[2*i+1]]
+				}
+			}
+			if monthGroup > 0 && lx.month[strings.ToLower(m[monthGroup])] == 0 {
+				continue
+			}
+			best = idx[0]
+			hh, mm, ss, loc, inferred = -1, 0, -1, nil, false
+			fn(m, idx)
+			spans = []span{{idx[0], idx[1]}}
 			return
 		}
-		m := make([]string, len(idx)/2)
-		for i := range m {
-			if idx[2*i] >= 0 {
-				m[i] = s[idx[2*i]:idx[2*i+1]]
-			}
-		}
-		best = idx[2]
-		hh, mm, ss, loc, inferred = -1, 0, -1, nil, false
-		fn(m, idx)
-		spans = []span{{idx[2], idx[1]}}
 	}
-	try(lx.reISO, func(m []string, _ []int) {
+	try(lx.reISO, 0, func(m []string, _ []int) {
 		y, _ = strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
 		mon = time.Month(mo)
@@ -178,7 +168,7 @@ func parseDateSpan(s string) (*domain.Timestamp, []span, error) {
 			}
 		}
 	})
-	try(lx.reNum, func(m []string, _ []int) {
+	try(lx.reNum, 0, func(m []string, _ []int) {
 		a, _ := strconv.Atoi(m[1])
 		b, _ := strconv.Atoi(m[3])
 		y, _ = strconv.Atoi(m[4])
@@ -195,12 +185,12 @@ func parseDateSpan(s string) (*domain.Timestamp, []span, error) {
 			}
 		}
 	})
-	try(lx.reDMonY, func(m []string, _ []int) {
+	try(lx.reDMonY, 2, func(m []string, _ []int) {
 		d, _ = strconv.Atoi(m[1])
 		mon = lx.month[strings.ToLower(m[2])]
 		y, _ = strconv.Atoi(m[3])
 	})
-	try(lx.reMonDY, func(m []string, _ []int) {
+	try(lx.reMonDY, 1, func(m []string, _ []int) {
 		mon = lx.month[strings.ToLower(m[1])]
 		d, _ = strconv.Atoi(m[2])
 		y, _ = strconv.Atoi(m[3])
@@ -210,8 +200,11 @@ func parseDateSpan(s string) (*domain.Timestamp, []span, error) {
 	}
 	if hh < 0 {
 		// A time of day elsewhere in the segment (before or after the date).
-		for _, idx := range lx.reTime.FindAllStringSubmatchIndex(s, -1) {
-			if idx[2] < spans[0].end && idx[1] > spans[0].start {
+		for _, idx := range lx.reTime.FindAllStringSubmatchIndex(s, 8) {
+			if idx[0] < spans[0].end && idx[1] > spans[0].start {
+				continue
+			}
+			if idx[0] > 0 && (s[idx[0]-1] == ':' || s[idx[0]-1] >= '0' && s[idx[0]-1] <= '9') {
 				continue
 			}
 			h, _ := strconv.Atoi(s[idx[2]:idx[3]])
@@ -234,10 +227,11 @@ func parseDateSpan(s string) (*domain.Timestamp, []span, error) {
 				continue
 			}
 			hh, mm, ss = h, mi, sec
-			if idx[10] >= 0 {
-				loc = zoneFor(s[idx[10]:idx[11]])
+			end := idx[1]
+			if z, zend := zoneAfter(s, end); z != nil {
+				loc, end = z, zend
 			}
-			spans = append(spans, span{idx[2], idx[1]})
+			spans = append(spans, span{idx[0], end})
 			break
 		}
 	}
@@ -266,6 +260,59 @@ func parseDateSpan(s string) (*domain.Timestamp, []span, error) {
 	return ts, spans, nil
 }
 
+// edgeBefore: no letter or digit runs into position i from the left.
+func edgeBefore(s string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// edgeAfter: no letter or digit follows position i.
+func edgeAfter(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// zoneAfter reads a time zone written after a time ("GMT", "(MSK)",
+// "+03:00") starting at i; it returns nil if there is none.
+func zoneAfter(s string, i int) (*time.Location, int) {
+	j := i
+	for j < len(s) && (s[j] == ' ' || s[j] == '(') {
+		j++
+	}
+	k := j
+	if k < len(s) && (s[k] == '+' || s[k] == '-') {
+		k++
+		for k < len(s) && (s[k] >= '0' && s[k] <= '9' || s[k] == ':') && k-j < 6 {
+			k++
+		}
+	} else {
+		for k < len(s) {
+			r, n := utf8.DecodeRuneInString(s[k:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			k += n
+		}
+	}
+	if k == j || !edgeAfter(s, k) {
+		return nil, i
+	}
+	loc := zoneFor(s[j:k])
+	if loc == nil {
+		return nil, i
+	}
+	if k < len(s) && s[k] == ')' && strings.Contains(s[i:j], "(") {
+		k++
+	}
+	return loc, k
+}
+
 func zoneFor(z string) *time.Location {
 	if loc, ok := dates().zone[strings.ToUpper(z)]; ok {
 		return loc
@@ -284,20 +331,64 @@ func normOffset(z string) string {
 	return z
 }
 
+// hasYear: a run of exactly four ASCII digits, which every full date has.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			run++
+			continue
+		}
+		if run == 4 {
+			return true
+		}
+		run = 0
+	}
+	return run == 4
+}
+
+// findMarker finds the first of markers (lowercase words) in s as a whole
+// word, ignoring case; it returns its byte range or -1.
+func findMarker(s string, markers []string) (int, int) {
+	lower := strings.ToLower(s)
+	if len(lower) != len(s) {
+		return -1, -1 // case folding changed byte lengths; offsets would lie
+	}
+	best, bestEnd := -1, -1
+	for _, m := range markers {
+		from := 0
+		for {
+			i := strings.Index(lower[from:], m)
+			if i < 0 {
+				break
+			}
+			i += from
+			if edgeBefore(lower, i) && edgeAfter(lower, i+len(m)) {
+				if best < 0 || i < best {
+					best, bestEnd = i, i+len(m)
+				}
+				break
+			}
+			from = i + 1
+		}
+	}
+	return best, bestEnd
+}
+
 // parseDateLine reads a dateline: a published date and, after a word such
 // as "Updated", an updated one. ok is false unless the line is (almost)
 // nothing but dates, so that a sentence that mentions a date is not taken
 // for a dateline.
 func parseDateLine(line string) (pub, upd *domain.Timestamp, ok bool) {
-	if len(line) > 200 || strings.IndexFunc(line, unicode.IsDigit) < 0 {
+	if len(line) > 200 || !hasYear(line) {
 		return nil, nil, false
 	}
 	lx := dates()
 	before, after := line, ""
 	var marker span
-	if m := lx.reUpd.FindStringSubmatchIndex(line); m != nil {
-		before, after = line[:m[2]], line[m[3]:]
-		marker = span{m[2], m[3]}
+	if m0, m1 := findMarker(line, lx.updMarkers); m0 >= 0 {
+		before, after = line[:m0], line[m1:]
+		marker = span{m0, m1}
 	}
 	pub, pspans, err := parseDateSpan(before)
 	if err != nil {

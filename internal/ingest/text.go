@@ -100,6 +100,29 @@ func isDecoration(r rune) bool {
 	return r != '©' && (unicode.Is(unicode.So, r) || r == '\uFE0F' || r == '\u200D' || r == '•' || r == '·' || unicode.IsSpace(r))
 }
 
+// headBytes is at most the first n bytes of s, cut at a character edge.
+func headBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// tailBytes is at most the last n bytes of s, cut at a character edge.
+func tailBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
+}
+
 func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' || r == '\u200B' }
 
 // readText reads a plain-text scrape: headline first (or after a scraper's
@@ -124,6 +147,7 @@ type textParser struct {
 	mk    *textMarkers
 	lines []line
 	body  []domain.Paragraph
+	parts [][]string // the lines making up each body paragraph
 	// bodyOpen says whether the last body paragraph may be continued by the
 	// next line (it ended mid-sentence).
 	lastBodyLine int
@@ -134,6 +158,11 @@ func parseText(a *domain.Article, text string, reg *Outlets) {
 	i := p.header()
 	for ; i < len(p.lines); i++ {
 		i = p.classify(i, false)
+	}
+	for k := range p.body {
+		if len(p.parts[k]) > 1 {
+			p.body[k].Text = strings.Join(p.parts[k], " ")
+		}
 	}
 	a.SetBody(p.body)
 	if a.Title == "" {
@@ -321,21 +350,25 @@ func (p *textParser) classify(i int, _ bool) int {
 	// Join a paragraph broken mid-sentence: by a hard wrap (no blank line)
 	// or by a stray blank line when the next part starts in lower case.
 	if n := len(p.body); n > 0 && p.lastBodyLine == i-1 {
-		prev := &p.body[n-1]
-		if !endsSentence(prev.Text) && !endsHeadingLike(prev.Text) {
+		parts := p.parts[n-1]
+		last := parts[len(parts)-1]
+		if !endsSentence(last) && !(len(parts) == 1 && endsHeadingLike(last)) {
 			r, _ := utf8.DecodeRuneInString(t)
 			if !l.blankAbove || unicode.IsLower(r) {
 				if l.blankAbove {
 					p.a.Warn("paragraph_joined", "joined a paragraph broken mid-sentence by a blank line at byte %d (%q … %q)",
-						l.off, lastWords(prev.Text, 3), firstWords(t, 3))
+						l.off, lastWords(last, 3), firstWords(t, 3))
 				}
-				prev.Text += " " + t
+				// Pieces are joined once at the end: appending to a string
+				// here would be quadratic on a long hard-wrapped paragraph.
+				p.parts[n-1] = append(parts, t)
 				p.lastBodyLine = i
 				return i
 			}
 		}
 	}
 	p.body = append(p.body, domain.Paragraph{Text: t, SourceOffset: off})
+	p.parts = append(p.parts, []string{t})
 	p.lastBodyLine = i
 	return i
 }
@@ -347,7 +380,8 @@ func (p *textParser) nonBody(i int) int {
 	t := l.text
 	// Prefix rules look past leading emoji and bullets ("👉 Подписывайтесь…").
 	st := strings.TrimLeftFunc(t, isDecoration)
-	lower := strings.ToLower(st)
+	// Every rule below looks at the start of the line only.
+	lower := strings.ToLower(headBytes(st, 64))
 	if st == "" {
 		return -1
 	}
@@ -390,7 +424,7 @@ func (p *textParser) nonBody(i int) int {
 			}
 		}
 	}
-	if reCopyright.MatchString(t) && len(t) < 200 {
+	if len(t) < 200 && (strings.HasPrefix(lower, "©") || strings.HasPrefix(lower, "(c)") || strings.HasPrefix(lower, "copyright")) && reCopyright.MatchString(st) {
 		p.block(domain.BlockFooter, t, l.off, "copyright line")
 		return i
 	}
@@ -406,7 +440,7 @@ func (p *textParser) nonBody(i int) int {
 		p.credit(t, l.off, lead+min(len(pre), len(st)))
 		return i
 	}
-	if m := reBoldTail.FindStringSubmatchIndex(t); m != nil && m[0] > 0 {
+	if m := boldTail(t); m != nil && m[0] > 0 {
 		// "Caption text. **Kremlin Press Service / TASS**"
 		p.block(domain.BlockCaption, strings.TrimSpace(t[:m[0]]), l.off, "caption with a trailing bold credit")
 		p.block(domain.BlockCredit, t[m[2]:m[3]], l.off+m[2], "bold credit at the end of a caption")
@@ -427,11 +461,18 @@ func (p *textParser) nonBody(i int) int {
 
 // captionLine: a line that ends with a caption marker ("(L)", "Screenshot
 // of video.") and is not a long paragraph.
+func boldTail(t string) []int {
+	if !strings.HasSuffix(strings.TrimRight(t, " "), "**") {
+		return nil
+	}
+	return reBoldTail.FindStringSubmatchIndex(t)
+}
+
 func (p *textParser) captionLine(t string) bool {
 	if utf8.RuneCountInString(t) > 300 {
 		return false
 	}
-	lower := strings.TrimRight(strings.ToLower(t), " .")
+	lower := strings.TrimRight(strings.ToLower(tailBytes(t, 48)), " .")
 	for _, m := range p.mk.CaptionMarkers {
 		if strings.HasSuffix(lower, m) {
 			return true
@@ -496,15 +537,25 @@ func gluePoint(s string) int {
 func (p *textParser) social(i int) bool {
 	l := p.lines[i]
 	t := l.text
-	if m := reTweetSig.FindStringSubmatch(t); m != nil && (m[3] != "" || reTwitter.MatchString(t)) {
+	// Cheap substring tests first: the regexes are costly on every line.
+	hasSig := strings.Contains(t, "(@")
+	hasTw := strings.Contains(t, "t.co/") || strings.Contains(t, "twitter.com/") || strings.Contains(t, "x.com/")
+	hasTg := strings.Contains(t, ".me/")
+	if !hasSig && !hasTw && !hasTg {
+		return false
+	}
+	if m := reTweetSig.FindStringSubmatch(t); hasSig && m != nil && (m[3] != "" || reTwitter.MatchString(t)) {
 		p.block(domain.BlockSocial, t, l.off, "embedded tweet (signature "+strings.TrimSpace(m[1])+" @"+m[2]+")")
 		return true
 	}
-	if reTwitter.MatchString(t) && (utf8.RuneCountInString(t) < 400) {
+	if hasTw && reTwitter.MatchString(t) && (utf8.RuneCountInString(t) < 400) {
 		p.block(domain.BlockSocial, t, l.off, "embedded tweet (twitter link)")
 		return true
 	}
-	if m := reTelegram.FindStringSubmatch(t); m != nil && utf8.RuneCountInString(t) < 400 {
+	if !hasTg || utf8.RuneCountInString(t) >= 400 {
+		return false
+	}
+	if m := reTelegram.FindStringSubmatch(t); m != nil {
 		p.block(domain.BlockSocial, t, l.off, "embedded Telegram post (t.me/"+m[1]+")")
 		return true
 	}
