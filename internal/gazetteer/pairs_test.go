@@ -153,3 +153,5 @@ func checkMustNot(t *testing.T, g *Gazetteer) {
 	}
 	t.Logf("must-not-match: %d/%d kept apart (precision %.1f%%)", apart, present, 100*float64(apart)/float64(max(present, 1)))
 }
+
+func sharedPath(t *testing.T, rel string) string { return sharedtest.Path(t, rel) }
