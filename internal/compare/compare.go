@@ -150,6 +150,8 @@ type Conflict struct {
 	Subject   string  `json:"subject"`
 	Why       string  `json:"why"`
 	Positions []Group `json:"positions"`
+
+	onlyDisputed bool // some outlet carries the claim only to dispute it
 }
 
 // Attribution is a group credited to different speakers by different outlets.
@@ -235,12 +237,15 @@ func Compare(arts []*domain.Article, ans []*domain.Analysis) *Report {
 		}
 	}
 
-	// Disputes: a group one outlet disputes while another carries it.
-	disputed := map[string]bool{}
+	// Disputes: a group one outlet only disputes while another carries it
+	// is a conflict, not an agreement; a group carried everywhere but
+	// reported with a denial somewhere is both.
 	for _, g := range multi {
-		if d, ok := disputeOf(g); ok {
+		d, ok := disputeOf(g)
+		if ok {
 			r.Conflicting = append(r.Conflicting, d)
-			disputed[g.ID] = true
+		}
+		if ok && d.onlyDisputed {
 			continue
 		}
 		r.Agreed = append(r.Agreed, g)

@@ -156,6 +156,17 @@ func TestCompareConflicts(t *testing.T) {
 			wantKind: "disputed",
 		},
 		{
+			name: "carried by both, one reports a denial",
+			a: func(f *fx) *fx {
+				return f.control("Troops hold 70% of the town.", pokrovsk, "Pokrovsk", "captured", "RU")
+			},
+			b: func(f *fx) *fx {
+				return f.control("Troops hold half of the town.", pokrovsk, "Pokrovsk", "captured", "RU", stances(domain.StanceAttributed, domain.StanceDisputed))
+			},
+			wantKind: "disputed",
+			agreed:   true,
+		},
+		{
 			name: "casualty counts differ",
 			a: func(f *fx) *fx {
 				return f.claim(domain.ClaimEvent, "Troops hold 70% of the town.", "event|strike|"+pokrovsk, func(c *domain.Claim) {

@@ -573,25 +573,43 @@ func stanceRank(s domain.Stance) int {
 	return 5
 }
 
-// disputeOf: a group some outlet only disputes while another carries it.
+// disputeOf: a group some outlet disputes — only disputes, or carries
+// while reporting a denial — while another outlet carries it.
 func disputeOf(g Group) (Conflict, bool) {
 	var disputers, carriers []string
+	only := false
 	for _, col := range g.Columns {
 		st := g.StancesIn(col)
-		if len(st) > 0 && st[0] == domain.StanceDisputed {
+		switch {
+		case len(st) > 0 && st[0] == domain.StanceDisputed:
 			disputers = append(disputers, col)
-		} else {
+			only = true
+		case containsStance(st, domain.StanceDisputed):
+			disputers = append(disputers, col)
+			carriers = append(carriers, col)
+		default:
 			carriers = append(carriers, col)
 		}
 	}
-	if len(disputers) == 0 || len(carriers) == 0 {
+	if len(disputers) == 0 || len(carriers) == 0 || (len(g.Columns) < 2) {
 		return Conflict{}, false
 	}
+	names := func(cols []string) string {
+		var out []string
+		for _, col := range cols {
+			if cs := g.CarriersIn(col); len(cs) > 0 && cs[0].Outlet != "" {
+				col = cs[0].Outlet
+			}
+			out = append(out, col)
+		}
+		return strings.Join(out, ", ")
+	}
 	return Conflict{
-		Kind:      "disputed",
-		Subject:   g.Summary,
-		Why:       fmt.Sprintf("carried by %s, disputed by %s", strings.Join(carriers, ", "), strings.Join(disputers, ", ")),
-		Positions: []Group{g},
+		Kind:         "disputed",
+		Subject:      g.Summary,
+		Why:          fmt.Sprintf("carried by %s; doubt or denial reported by %s", names(carriers), names(disputers)),
+		Positions:    []Group{g},
+		onlyDisputed: only,
 	}, true
 }
 

@@ -179,6 +179,10 @@ func ledgerEntry(g Group) LedgerEntry {
 			e.Disputes = append(e.Disputes, c)
 			continue
 		}
+		// Carried with a denial reported beside it ("…, Kyiv denies it").
+		if containsStance(c.Stances, domain.StanceDisputed) {
+			e.Disputes = append(e.Disputes, c)
+		}
 		e.Carriers = append(e.Carriers, c)
 	}
 	e.DateFrom = "published"
