@@ -106,11 +106,11 @@ func speakerMatches(gold string, v domain.Voice) bool {
 // evalScores are precision and recall of speaker and stance, counted per
 // sentence: a system sentence is one that carries at least one claim.
 type evalScores struct {
-	gold, system                 int
-	speakerHits, stanceHits      int
-	speakerP, speakerR, stanceP  float64
-	stanceR                      float64
-	perStance                    map[string][2]int // gold stance -> hits, total
+	gold, system                int
+	speakerHits, stanceHits     int
+	speakerP, speakerR, stanceP float64
+	stanceR                     float64
+	perStance                   map[string][2]int // gold stance -> hits, total
 }
 
 func score(t testing.TB, x *claims.Extractor, docs map[string]*evalDoc, analyse func(*domain.Article) *domain.Analysis) evalScores {
