@@ -168,6 +168,10 @@ func TestIngestListShow(t *testing.T) {
 			t.Errorf("show output lacks %q:\n%s", wantText, out)
 		}
 	}
+	code, out, _ = c.run("show", orig.ID)
+	if code != 0 || !strings.Contains(out, "repeated by:       "+reprint.ID) {
+		t.Errorf("show of the original does not name the report repeating it:\n%s", out)
+	}
 	code, out, _ = c.run("show", orig.ID, "--format", "json")
 	var shown showJSON
 	if code != 0 || json.Unmarshal([]byte(out), &shown) != nil || shown.Article.ID != orig.ID || len(shown.Article.Body) == 0 {

@@ -73,6 +73,13 @@ func runShow(ctx context.Context, e *env, args []string) error {
 		}
 		fmt.Fprintf(e.stdout, "near-duplicate of: %s%s\n", a.NearDuplicateOf, title)
 	}
+	reps, err := st.Repeats(ctx, a.ID)
+	if err != nil {
+		return err
+	}
+	for _, r := range reps {
+		fmt.Fprintf(e.stdout, "repeated by:       %s  %s  %s\n", r.ID, dashIfEmpty(r.Outlet), r.Title)
+	}
 	printAnalysisSummary(e.stdout, an)
 	return nil
 }

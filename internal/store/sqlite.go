@@ -500,15 +500,25 @@ func (s *SQLite) Articles(ctx context.Context, f Filter) ([]Summary, error) {
 	if limit <= 0 {
 		limit = -1 // SQLite: no limit
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, outlet, title, published_json, language, url,
-			COALESCE(near_duplicate_of, ''), stored_at
-		FROM articles
+	rows, err := s.db.QueryContext(ctx, `SELECT `+summaryColumns+` FROM articles
 		WHERE (? = '' OR published >= ?) AND (? = '' OR published < ?)
 		ORDER BY published IS NULL, published DESC, stored_at DESC, id
 		LIMIT ?`, since, since, until, until, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: list: %w", err)
 	}
+	out, err := scanSummaries(rows)
+	if err != nil {
+		return nil, fmt.Errorf("store: list: %w", err)
+	}
+	return out, nil
+}
+
+// summaryColumns are the columns scanSummaries reads, in its order.
+const summaryColumns = `id, outlet, title, published_json, language, url, COALESCE(near_duplicate_of, ''), stored_at`
+
+// scanSummaries reads and closes rows selected with summaryColumns.
+func scanSummaries(rows *sql.Rows) ([]Summary, error) {
 	defer rows.Close()
 	var out []Summary
 	for rows.Next() {
@@ -518,22 +528,19 @@ func (s *SQLite) Articles(ctx context.Context, f Filter) ([]Summary, error) {
 			storedAt string
 		)
 		if err := rows.Scan(&sm.ID, &sm.Outlet, &sm.Title, &pub, &sm.Language, &sm.URL, &sm.NearDuplicateOf, &storedAt); err != nil {
-			return nil, fmt.Errorf("store: list: %w", err)
+			return nil, err
 		}
 		if pub.Valid {
 			var ts domain.Timestamp
 			if err := json.Unmarshal([]byte(pub.String), &ts); err != nil {
-				return nil, fmt.Errorf("store: date of %s: %w", sm.ID, err)
+				return nil, fmt.Errorf("date of %s: %w", sm.ID, err)
 			}
 			sm.Published = &ts
 		}
 		sm.StoredAt, _ = time.Parse(time.RFC3339Nano, storedAt)
 		out = append(out, sm)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: list: %w", err)
-	}
-	return out, nil
+	return out, rows.Err()
 }
 
 // PutAnalysis stores (replaces) the analysis of a stored article and, in the
@@ -733,4 +740,19 @@ func (s *SQLite) Each(ctx context.Context, fn func(*domain.Article, *domain.Anal
 		}
 	}
 	return nil
+}
+
+// Repeats lists the stored articles linked as near-duplicates of id (the
+// other sites that carried the same story), oldest stored first.
+func (s *SQLite) Repeats(ctx context.Context, id string) ([]Summary, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+summaryColumns+` FROM articles
+		WHERE near_duplicate_of = ? ORDER BY stored_at, id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("store: repeats of %s: %w", id, err)
+	}
+	out, err := scanSummaries(rows)
+	if err != nil {
+		return nil, fmt.Errorf("store: repeats of %s: %w", id, err)
+	}
+	return out, nil
 }

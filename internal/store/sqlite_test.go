@@ -148,6 +148,13 @@ func TestNearDuplicates(t *testing.T) {
 			if got.NearDuplicateOf != res.NearDuplicateOf {
 				t.Errorf("stored NearDuplicateOf = %q, want %q", got.NearDuplicateOf, res.NearDuplicateOf)
 			}
+			reps, err := s.Repeats(context.Background(), a.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if linked != (len(reps) == 1 && reps[0].ID == b.ID && reps[0].Outlet == "Site B") {
+				t.Errorf("Repeats(first) = %+v; linked = %v", reps, linked)
+			}
 			list, err := s.Articles(context.Background(), Filter{})
 			if err != nil {
 				t.Fatal(err)
