@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/parallaxnews/parallax/internal/claims"
 	"github.com/parallaxnews/parallax/internal/compare"
 	"github.com/parallaxnews/parallax/internal/domain"
 	"github.com/parallaxnews/parallax/internal/events"
@@ -255,9 +256,10 @@ func storedEvent(ctx context.Context, dbPath, id string) ([]*domain.Article, []*
 // pipeline runs the stages after ingest (resolve, then claims) on one
 // article at a time.
 type pipeline struct {
-	stderr   io.Writer
-	resolver *resolve.Resolver
-	missing  []string // stages not available in this build
+	stderr    io.Writer
+	resolver  *resolve.Resolver
+	extractor *claims.Extractor
+	missing   []string // stages not available in this build
 }
 
 // newPipeline builds the stages once. A stage that fails to build is
@@ -273,8 +275,10 @@ func newPipeline(stderr io.Writer) *pipeline {
 		fmt.Fprintf(stderr, "warning: resolver: %v\n", err)
 		p.missing = append(p.missing, "resolve")
 	}
-	// The claim extractor is wired in here when it lands.
-	p.missing = append(p.missing, "claims")
+	if p.extractor, err = claims.New(); err != nil {
+		fmt.Fprintf(stderr, "warning: claims: %v\n", err)
+		p.missing = append(p.missing, "claims")
+	}
 	return p
 }
 
@@ -286,13 +290,16 @@ func (p *pipeline) analyse(a *domain.Article) *domain.Analysis {
 			an.ArticleID = a.ID
 		}
 	}
+	if p.extractor != nil {
+		p.extractor.Extract(a, an)
+	}
 	return an
 }
 
 // explain says on stderr which stages were missing, once.
 func (p *pipeline) explain() {
 	if len(p.missing) > 0 {
-		fmt.Fprintf(p.stderr, "note: the %s stage(s) are not in this build yet; the comparison shows outlets and teasers only\n", strings.Join(p.missing, " and "))
+		fmt.Fprintf(p.stderr, "note: the %s stage(s) could not run; the comparison shows what the other stages found\n", strings.Join(p.missing, " and "))
 		p.missing = nil
 	}
 }
