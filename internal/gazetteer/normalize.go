@@ -195,6 +195,9 @@ func Skeleton(s string) string {
 			buf = append(buf, row.skel...)
 			continue
 		}
+		if unicode.Is(unicode.Lm, r) {
+			continue // modifier letters: ISO 9's ʹ ʺ, the apostrophe ʼ
+		}
 		switch r {
 		case 'â', 'û', 'ê':
 			buf = append(buf, string(r)...) // ISO 9 я ю є: the rules know them
