@@ -11,7 +11,10 @@ import (
 	"strings"
 	"testing"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/parallaxnews/parallax/internal/domain"
+	"github.com/parallaxnews/parallax/internal/sharedtest"
 	"github.com/parallaxnews/parallax/internal/store"
 )
 
@@ -342,5 +345,42 @@ func TestIngestRefresh(t *testing.T) {
 	}
 	if got := strings.Count(out, "≈"); got != 1 {
 		t.Errorf("near-duplicate link lost by --refresh (%d marked):\n%s", got, out)
+	}
+}
+
+// TestIngestFoundingExample stores the two real Kupiansk reports and lists
+// them with the outlet and headline the analyst's expected.yaml gives.
+func TestIngestFoundingExample(t *testing.T) {
+	dir := sharedtest.Path(t, "corpus/kupiansk-2025-11-20")
+	b, err := os.ReadFile(filepath.Join(dir, "expected.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var expected struct {
+		Documents map[string]struct {
+			Outlet string `yaml:"outlet"`
+			Title  string `yaml:"title"`
+		} `yaml:"documents"`
+	}
+	if err := yaml.Unmarshal(b, &expected); err != nil {
+		t.Fatal(err)
+	}
+	c := newCLI(t)
+	code, out, errs := c.run("ingest", dir)
+	n := len(expected.Documents)
+	if want := fmt.Sprintf("read %d, stored %d, duplicates 0, near-duplicates 0, skipped 0\n", n, n); code != 0 || out != want {
+		t.Fatalf("ingest: exit %d, summary %q (want %q), stderr %q", code, out, want, errs)
+	}
+	list := listJSON(t, c)
+	for name, doc := range expected.Documents {
+		found := false
+		for _, s := range list {
+			if s.Title == doc.Title && s.Outlet == doc.Outlet {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: no stored report with outlet %q and title %q in %+v", name, doc.Outlet, doc.Title, list)
+		}
 	}
 }
