@@ -693,3 +693,18 @@ func TestRefreshArticle(t *testing.T) {
 		t.Fatalf("refresh of a new article = %+v, %v", res, err)
 	}
 }
+
+func TestOpenOddPath(t *testing.T) {
+	// The path goes into a file: URI; characters that mean something in a
+	// URI must still name the file the user gave.
+	path := filepath.Join(t.TempDir(), "news 50% #1 ?x&y", "Купянск.db")
+	s, err := OpenSQLite(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustPut(t, s, article("a", "Site", "2025-03-04", fixture(t, "other.txt")))
+	s.Close()
+	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
+		t.Fatalf("database not at %q: %v", path, err)
+	}
+}
