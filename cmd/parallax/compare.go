@@ -96,7 +96,7 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	)
 	if len(inputs) == 1 && !pathExists(inputs[0]) && !strings.Contains(inputs[0], "://") {
 		eventID = inputs[0]
-		arts, ans, eventID, err = storedEvent(ctx, e.dbPath, eventID)
+		arts, ans, eventID, err = storedEvent(ctx, e.dbPath, eventID, e.stderr)
 		if err != nil {
 			return err
 		}
@@ -200,30 +200,53 @@ func applyOutlets(a *domain.Article, reg *ingest.Outlets) {
 	}
 }
 
-// storedEvent loads the articles and analyses of a stored event: the
-// events index is rebuilt over the store (it is not stored itself).
-func storedEvent(ctx context.Context, dbPath, id string) ([]*domain.Article, []*domain.Analysis, string, error) {
-	if !pathExists(dbPath) {
-		return nil, nil, "", fmt.Errorf("%q is neither a file nor an event: no store at %s (run `parallax ingest` first, or name files)", id, dbPath)
-	}
+// loadStored reads every stored article with its analysis; articles
+// stored without one (`parallax ingest` stores articles only) are analysed
+// on the fly, in memory.
+func loadStored(ctx context.Context, dbPath string, stderr io.Writer) ([]*domain.Article, []*domain.Analysis, error) {
 	st, err := store.OpenSQLite(dbPath)
 	if err != nil {
-		return nil, nil, "", err
+		return nil, nil, err
 	}
 	defer st.Close()
-	ix := events.NewIndex()
-	arts := map[string]*domain.Article{}
-	ans := map[string]*domain.Analysis{}
+	var arts []*domain.Article
+	var ans []*domain.Analysis
+	var p *pipeline
 	err = st.Each(ctx, func(a *domain.Article, an *domain.Analysis) error {
 		if a == nil {
 			return nil
 		}
-		ix.Add(a, an)
-		arts[a.ID], ans[a.ID] = a, an
+		if an == nil {
+			if p == nil {
+				p = newPipeline(stderr)
+			}
+			an = p.analyse(a)
+		}
+		arts, ans = append(arts, a), append(ans, an)
 		return ctx.Err()
 	})
+	if p != nil {
+		p.explain()
+	}
+	return arts, ans, err
+}
+
+// storedEvent loads the articles and analyses of a stored event: the
+// events index is rebuilt over the store (it is not stored itself).
+func storedEvent(ctx context.Context, dbPath, id string, stderr io.Writer) ([]*domain.Article, []*domain.Analysis, string, error) {
+	if !pathExists(dbPath) {
+		return nil, nil, "", fmt.Errorf("%q is neither a file nor an event: no store at %s (run `parallax ingest` first, or name files)", id, dbPath)
+	}
+	all, allAns, err := loadStored(ctx, dbPath, stderr)
 	if err != nil {
 		return nil, nil, "", err
+	}
+	ix := events.NewIndex()
+	arts := map[string]*domain.Article{}
+	ans := map[string]*domain.Analysis{}
+	for i, a := range all {
+		ix.Add(a, allAns[i])
+		arts[a.ID], ans[a.ID] = a, allAns[i]
 	}
 	ev, ok := ix.Event(id)
 	if !ok {

@@ -3,10 +3,15 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/parallaxnews/parallax/internal/events"
+	"github.com/parallaxnews/parallax/internal/ingest"
+	"github.com/parallaxnews/parallax/internal/store"
 )
 
 func TestDemoRunsOnAFreshMachine(t *testing.T) {
@@ -65,5 +70,77 @@ func TestCompareErrors(t *testing.T) {
 		if code == 0 || !strings.Contains(stderr.String(), tc.want) {
 			t.Errorf("%v: exit %d, stderr %q; want failure mentioning %q", tc.args, code, stderr.String(), tc.want)
 		}
+	}
+}
+
+// storeExamples puts the example reports in a new store, without analyses
+// (as `parallax ingest` does), and returns its path.
+func storeExamples(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "p.db")
+	st, err := store.OpenSQLite(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	reg, err := examplesOutlets()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("../../examples/*-2026-03-*")
+	for _, f := range files {
+		for _, it := range ingest.ReadFile(context.Background(), f, ingest.Options{}) {
+			if it.Err != nil {
+				t.Fatal(it.Err)
+			}
+			applyOutlets(it.Article, reg)
+			if _, err := st.PutArticle(context.Background(), it.Article); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return db
+}
+
+func TestTimelineAndStoredEvent(t *testing.T) {
+	db := storeExamples(t)
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"timeline", "Huliaipole"}, []string{"control timeline of Huliaipole", "2026-03-12", "Vestnik Segodnya"}},
+		{[]string{"timeline", "Гуляйполе", "--format", "json"}, []string{`"place": "Huliaipole"`, `"entries"`}},
+		{[]string{"timeline", "Gulyaypole", "--format", "html"}, []string{"<!DOCTYPE html>", "Control timeline of Huliaipole"}},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run(context.Background(), append([]string{"--db", db}, tc.args...), &stdout, &stderr)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", tc.args, code, stderr.String())
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(stdout.String(), w) {
+				t.Errorf("%v: output lacks %q:\n%.800s", tc.args, w, stdout.String())
+			}
+		}
+	}
+	// compare EVENT: the event of the wire's 12 March report, by id prefix.
+	arts, ans, err := loadStored(context.Background(), db, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := events.NewIndex()
+	var id string
+	for i, a := range arts {
+		ev, _ := ix.Add(a, ans[i])
+		if strings.Contains(a.Title, "Russia says it captured Huliaipole") {
+			id = ev
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"--db", db, "compare", id[:len(id)-1], "--format", "markdown"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("compare %s: exit %d: %s", id, code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "## Agreed") || !strings.Contains(stdout.String(), "Northern Wire Service") {
+		t.Errorf("stored event comparison:\n%.800s", stdout.String())
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/parallaxnews/parallax/internal/compare"
 	"github.com/parallaxnews/parallax/internal/domain"
 	"github.com/parallaxnews/parallax/internal/gazetteer"
-	"github.com/parallaxnews/parallax/internal/store"
 )
 
 func init() {
@@ -39,19 +38,7 @@ func runTimeline(ctx context.Context, e *env, args []string) error {
 	if !pathExists(e.dbPath) {
 		return fmt.Errorf("no store at %s: run `parallax ingest` first", e.dbPath)
 	}
-	st, err := store.OpenSQLite(e.dbPath)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	var arts []*domain.Article
-	var ans []*domain.Analysis
-	err = st.Each(ctx, func(a *domain.Article, an *domain.Analysis) error {
-		if a != nil {
-			arts, ans = append(arts, a), append(ans, an)
-		}
-		return ctx.Err()
-	})
+	arts, ans, err := loadStored(ctx, e.dbPath, e.stderr)
 	if err != nil {
 		return err
 	}
