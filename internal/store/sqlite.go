@@ -216,13 +216,24 @@ func (s *SQLite) PutArticle(ctx context.Context, a *domain.Article) (PutResult, 
 	if strings.TrimSpace(a.ID) == "" {
 		return PutResult{}, errors.New("store: article has no ID")
 	}
+	// A re-ingest is mostly duplicates: answer those from a plain read,
+	// and hash the body before taking the write lock, not while holding it.
+	// Articles are never deleted, so a duplicate seen here stays one.
+	var exists int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE id = ?`, a.ID).Scan(&exists); err != nil {
+		return PutResult{}, fmt.Errorf("store: %w", err)
+	}
+	if exists > 0 {
+		return PutResult{Duplicate: true}, nil
+	}
+	sig := minhash(a.Text())
+
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return PutResult{}, fmt.Errorf("store: %w", err)
 	}
 	defer tx.Rollback()
-
-	var exists int
+	// Again inside the transaction: another writer may have stored it since.
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE id = ?`, a.ID).Scan(&exists); err != nil {
 		return PutResult{}, fmt.Errorf("store: %w", err)
 	}
@@ -230,7 +241,6 @@ func (s *SQLite) PutArticle(ctx context.Context, a *domain.Article) (PutResult, 
 		return PutResult{Duplicate: true}, nil
 	}
 
-	sig := minhash(a.Text())
 	var res PutResult
 	if sig != nil {
 		res.NearDuplicateOf, res.Similarity, err = nearest(ctx, tx, sig)

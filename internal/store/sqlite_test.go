@@ -708,3 +708,40 @@ func TestOpenOddPath(t *testing.T) {
 		t.Fatalf("database not at %q: %v", path, err)
 	}
 }
+
+func TestSameArticleFromTwoWritersStoredOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.db")
+	const writers = 4
+	var wg sync.WaitGroup
+	results := make([]PutResult, writers)
+	errs := make([]error, writers)
+	for i := 0; i < writers; i++ {
+		s, err := OpenSQLite(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			a := article("same", "Site", "2025-03-04", fixture(t, "wire-a.txt"))
+			results[i], errs[i] = s.PutArticle(context.Background(), a)
+		}()
+	}
+	wg.Wait()
+	stored, dups := 0, 0
+	for i, r := range results {
+		if errs[i] != nil {
+			t.Fatalf("writer %d: %v", i, errs[i])
+		}
+		if r.Stored {
+			stored++
+		}
+		if r.Duplicate {
+			dups++
+		}
+	}
+	if stored != 1 || dups != writers-1 {
+		t.Fatalf("%d stored, %d duplicates from %d writers; want 1 and %d", stored, dups, writers, writers-1)
+	}
+}
