@@ -24,6 +24,49 @@ func init() {
 		summary: "look place names up across spellings; add GeoNames/KATOTTG files",
 		run:     runGazetteer,
 	})
+	registerBench("gazetteer", &benchmark{
+		args:    "[--repeat N] [NAME...]",
+		summary: "build the default gazetteer, then look names up; load time and lookups/s in extra",
+		run:     benchGazetteer,
+	})
+}
+
+// benchNames is a mix of what the resolver asks: plain and transliterated
+// names, case forms, old names, typos, divisions and non-places.
+var benchNames = []string{"Kupiansk", "Kupyansk", "Куп'янськ", "Купянске", "Kharkov region", "Krasnoarmeysk",
+	"Konstaninovka", "Zaporozhye", "Харьковской области", "Donetsk People's Republic", "Gerasimov", "Pokrovsk",
+	"Kremlin", "Moscow", "Bakhmut", "Покровську"}
+
+func benchGazetteer(_ context.Context, e *env, args []string) (benchWork, error) {
+	fs := flag.NewFlagSet("bench gazetteer", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	repeat := fs.Int("repeat", 20000, "look names up `N` times in all")
+	names, err := parseFlags(fs, args)
+	if err != nil {
+		return benchWork{}, err
+	}
+	if len(names) == 0 {
+		names = benchNames
+	}
+	start := time.Now()
+	g, err := gazetteer.Default()
+	if err != nil {
+		return benchWork{}, err
+	}
+	load := time.Since(start)
+	g.Lookup("Konstaninovka") // builds the typo index
+	start = time.Now()
+	found := 0
+	for i := 0; i < *repeat; i++ {
+		if len(g.Lookup(names[i%len(names)])) > 0 {
+			found++
+		}
+	}
+	secs := time.Since(start).Seconds()
+	return benchWork{Extra: map[string]any{
+		"load_s": load.Seconds(), "places": g.Len(), "lookups": *repeat, "found": found,
+		"lookups_per_s": float64(*repeat) / secs,
+	}}, nil
 }
 
 // gazetteerDir is where imported gazetteer files live: next to the database.
