@@ -1,4 +1,22 @@
 // Package gazetteer knows the world's places and their names: it loads the
 // GeoNames table format and Ukraine's KATOTTG codifier, embeds a compact
 // world-wide default, and looks names up across spellings.
+//
+// Every name is reduced to a skeleton (folded, Cyrillic romanised, the
+// differences between KMU 2010, BGN/PCGN, ISO 9 and press spellings
+// rewritten away, see data/skeleton.tsv), so Kupiansk, Kupyansk, Куп'янськ
+// and Купянск meet in one map lookup. Cyrillic case forms (Купянске,
+// Покровську) are reduced by the Snowball Russian stemmer and a Ukrainian
+// endings table; typos of longer names by a symmetric-deletion index;
+// generic words ("Kharkov region", "Харьковской области") send the rest of
+// the name to the admin1 divisions of data/admin1.tsv; renamings
+// (Krasnoarmeysk → Pokrovsk) come from data/former_names.tsv. Lookup says
+// how well a name matches; Rank weighs the candidates with what the text
+// says (the oblasts and places it names, the outlet's country), feature
+// and population, and says when the choice stays ambiguous.
+//
+// Places in Ukraine are displayed under the KMU 2010 romanisation of their
+// official (KATOTTG) or Ukrainian name. Default() embeds GeoNames cities500
+// (CC BY 4.0, see data/README.md); Load(dir) adds the country files and
+// codifiers `parallax gazetteer import` stored.
 package gazetteer
