@@ -205,8 +205,10 @@ func same(a, b *item) bool {
 			return false
 		}
 		ea, eb := entitySet(ca), entitySet(cb)
-		if ca.Kind == domain.ClaimEvent && (len(ea) == 0 || len(eb) == 0) && a.when != nil && b.when != nil {
-			return true
+		if ca.Kind == domain.ClaimEvent && a.when != nil && b.when != nil {
+			// One report names more of the people present than another:
+			// containment, not Jaccard, decides.
+			return len(ea) == 0 || len(eb) == 0 || containment(ea, eb) >= 0.5
 		}
 		return jaccard(ea, eb) >= 0.5
 	}
@@ -338,6 +340,23 @@ func jaccard(a, b map[string]bool) float64 {
 		}
 	}
 	return float64(inter) / float64(len(a)+len(b)-inter)
+}
+
+// containment is the share of the smaller set found in the larger.
+func containment(a, b map[string]bool) float64 {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == 0 {
+		return 0
+	}
+	n := 0
+	for k := range a {
+		if b[k] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a))
 }
 
 func overlap(a, b []string) bool {
