@@ -1,8 +1,12 @@
 package ingest
 
 import (
+	_ "embed"
 	"strings"
 	"sync"
+	"unicode"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/pemistahl/lingua-go"
 
@@ -20,20 +24,21 @@ var detectLanguages = []lingua.Language{
 // langSampleBytes caps the text given to the detector: a headline and the
 // first paragraphs decide a news report's language, and detection time
 // grows with length.
-const langSampleBytes = 2000
+const langSampleBytes = 600
 
 // lowLanguageConfidence is the confidence under which the language is
 // flagged as a guess.
 const lowLanguageConfidence = 0.5
 
-// detector is built once: models load on first use and are shared.
-// Low-accuracy mode uses trigrams only, which is ample for whole
-// paragraphs and several times faster and smaller than the full models.
+// detector is built once and shared. Low-accuracy mode uses trigrams
+// only, which is ample for whole paragraphs and several times faster and
+// smaller than the full models. Models load lazily, per language, on first
+// need: most reports are settled by the cheap rules below, so preloading
+// all nine (about 30 MB) would mostly waste memory.
 var detector = sync.OnceValue(func() lingua.LanguageDetector {
 	return lingua.NewLanguageDetectorBuilder().
 		FromLanguages(detectLanguages...).
 		WithLowAccuracyMode().
-		WithPreloadedLanguageModels().
 		Build()
 })
 
@@ -49,6 +54,12 @@ func DetectLanguage(text string) (string, float64) {
 	}
 	if strings.TrimSpace(text) == "" {
 		return "", 0
+	}
+	if code, conf, ok := cyrillicLanguage(text); ok {
+		return code, conf
+	}
+	if code, conf, ok := stopwordLanguage(text); ok {
+		return code, conf
 	}
 	vals := detector().ComputeLanguageConfidenceValues(text)
 	if len(vals) == 0 || vals[0].Value() == 0 {
@@ -100,4 +111,91 @@ func supportedLang(code string) bool {
 		}
 	}
 	return false
+}
+
+// cyrillicLanguage settles Russian against Ukrainian by the letters only
+// one of them writes (Ukrainian і ї є ґ; Russian ы э ъ ё) — the same rule
+// lingua applies first, without the cost of its n-gram models. It answers
+// only when the text is mostly Cyrillic and the letters point one way;
+// the confidence is the share of distinctive letters that agree.
+func cyrillicLanguage(text string) (string, float64, bool) {
+	cyr, lat, uk, ru := 0, 0, 0, 0
+	for _, r := range text {
+		switch {
+		case r >= 'а' && r <= 'я' || r >= 'А' && r <= 'Я':
+			cyr++
+			switch r {
+			case 'ы', 'э', 'ъ', 'Ы', 'Э':
+				ru++
+			}
+		case r == 'ё' || r == 'Ё':
+			cyr++
+			ru++
+		case r == 'і' || r == 'ї' || r == 'є' || r == 'ґ' || r == 'І' || r == 'Ї' || r == 'Є' || r == 'Ґ':
+			cyr++
+			uk++
+		case r < 0x80 && (r|0x20) >= 'a' && (r|0x20) <= 'z':
+			lat++
+		}
+	}
+	if cyr < 40 || cyr < 4*lat {
+		return "", 0, false
+	}
+	switch {
+	case uk >= 3 && uk >= 10*ru:
+		return "uk", float64(uk) / float64(uk+ru), true
+	case ru >= 3 && ru >= 10*uk:
+		return "ru", float64(ru) / float64(uk+ru), true
+	}
+	return "", 0, false
+}
+
+//go:embed data/stopwords.yaml
+var stopwordsYAML []byte
+
+// stopwords maps a function word to the languages that use it.
+var stopwords = sync.OnceValue(func() map[string][]string {
+	var lists map[string][]string
+	if err := yaml.Unmarshal(stopwordsYAML, &lists); err != nil {
+		panic("ingest: embedded data/stopwords.yaml: " + err.Error()) // a build defect, caught by every test
+	}
+	m := map[string][]string{}
+	for lang, words := range lists {
+		for _, w := range words {
+			m[w] = append(m[w], lang)
+		}
+	}
+	return m
+})
+
+// stopwordLanguage is a fast first guess for Latin-script text: count the
+// function words of each language. It answers only when the evidence is
+// plain (enough hits, the best language at least three times the next);
+// the confidence is the best language's share of all hits.
+func stopwordLanguage(text string) (string, float64, bool) {
+	sw := stopwords()
+	hits := map[string]int{}
+	total := 0
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len(w) > 12 {
+			continue
+		}
+		for _, lang := range sw[strings.ToLower(w)] {
+			hits[lang]++
+			total++
+		}
+	}
+	best, second, code := 0, 0, ""
+	for lang, n := range hits {
+		switch {
+		case n > best || n == best && lang < code:
+			best, second, code = n, best, lang
+		case n > second:
+			second = n
+		}
+	}
+	if best < 12 || best < 3*second {
+		return "", 0, false
+	}
+	return code, float64(best) / float64(total), true
 }
