@@ -12,7 +12,7 @@ import (
 )
 
 // maxLine bounds one input line: GeoNames' longest rows (capitals with
-// hundreds of alternate names) are ~20 KB.
+// hundreds of alternate names) are ~20 KB; allCountries has longer ones.
 const maxLine = 1 << 20
 
 // ParseGeoNamesLine parses one row of the GeoNames `geoname` table (19
@@ -96,7 +96,7 @@ func (g *Gazetteer) ReadGeoNames(r io.Reader, file string) error {
 		if keep {
 			g.add(p)
 		}
-	})
+	}, g.skipLine)
 }
 
 // readCompact reads the generator's form: id, name, lat, lon, feature code,
@@ -127,23 +127,23 @@ func (g *Gazetteer) readCompact(r io.Reader, file string) error {
 			FeatureCode: f[4], Country: f[5], Admin1Code: f[6], Admin2Code: f[7], Population: pop,
 			Names: names,
 		})
-	})
+	}, g.skipLine)
 }
 
-// eachLine calls fn with each line (1-based number, without CR/LF). A line
-// longer than maxLine is reported to fn as an error line and skipped.
-func eachLine(r io.Reader, file string, fn func(n int, line string)) error {
-	br := bufio.NewReaderSize(r, 64<<10)
+// eachLine calls fn with each line (1-based number, without CR/LF and,
+// on the first line, without a BOM). A line longer than maxLine is skipped
+// and reported to tooLong.
+func eachLine(r io.Reader, file string, fn func(n int, line string), tooLong func(n int, err error)) error {
+	br := bufio.NewReaderSize(r, maxLine)
 	n := 0
 	for {
 		line, err := br.ReadSlice('\n')
 		if errors.Is(err, bufio.ErrBufferFull) {
-			// Skip the rest of an overlong line.
 			n++
 			for errors.Is(err, bufio.ErrBufferFull) {
 				_, err = br.ReadSlice('\n')
 			}
-			fn(n, "\x00overlong")
+			tooLong(n, fmt.Errorf("%s:%d: line longer than %d bytes", file, n, maxLine))
 			if err == io.EOF {
 				return nil
 			}
@@ -168,6 +168,9 @@ func eachLine(r io.Reader, file string, fn func(n int, line string)) error {
 		}
 	}
 }
+
+// skipLine is the tooLong of loaders that count skipped lines on g.
+func (g *Gazetteer) skipLine(_ int, err error) { g.addError(err) }
 
 // isCode says whether an alternate name is an airport or similar code
 // (KIV, UKKK): all capitals, at most 4 letters. GeoNames lists them among

@@ -136,7 +136,7 @@ func (g *Gazetteer) ReadKATOTTG(r io.Reader, file string) (KATOTTGStats, error) 
 			})
 			st.Added++
 		}
-	})
+	}, g.skipLine)
 	return st, err
 }
 

@@ -46,5 +46,3 @@ func (p *postings) get(key string, fn func(int32)) {
 		}
 	}
 }
-
-func (p *postings) has(key string) bool { _, ok := p.m[key]; return ok }

@@ -113,7 +113,10 @@ func ImportReader(dir, name string, r io.Reader) (ImportResult, error) {
 	skip := func(n int, err error) {
 		res.Skipped++
 		if len(res.Errors) < maxErrors {
-			res.Errors = append(res.Errors, fmt.Errorf("%s:%d: %w", name, n, err))
+			if !strings.HasPrefix(err.Error(), name+":") {
+				err = fmt.Errorf("%s:%d: %w", name, n, err)
+			}
+			res.Errors = append(res.Errors, err)
 		}
 	}
 	var ext string
@@ -134,7 +137,7 @@ func ImportReader(dir, name string, r io.Reader) (ImportResult, error) {
 			}
 			res.Entries++
 			writeCompact(w, p)
-		})
+		}, func(n int, err error) { skip(n, err) })
 	case "katottg":
 		ext = extKATOTTG
 		err = eachLine(br, name, func(n int, line string) {
@@ -151,7 +154,7 @@ func ImportReader(dir, name string, r io.Reader) (ImportResult, error) {
 			}
 			res.Entries++
 			fmt.Fprintf(w, "%s;%s;%s\n", strings.Join(e.Levels[:], ";"), e.Category, e.Name)
-		})
+		}, func(n int, err error) { skip(n, err) })
 	}
 	if err == nil {
 		err = w.Flush()
