@@ -487,7 +487,7 @@ const (
 )
 
 func newEvent(firstArticle string) *event {
-	return &event{id: fmt.Sprintf("ev-%012x", fnv64(firstArticle)>>16)}
+	return &event{id: fmt.Sprintf("ev-%012x", splitmix(fnv64(firstArticle))>>16)}
 }
 
 // fits reports whether an article of this time keeps the event within MaxSpan.
