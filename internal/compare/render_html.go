@@ -121,7 +121,7 @@ func stanceStrings(st []domain.Stance) []string {
 	return out
 }
 
-func (s *sources) cell(g Group, col string) htmlCell {
+func (s *sources) cell(g Group, col string, maxQuotes int) htmlCell {
 	cs := g.CarriersIn(col)
 	if len(cs) == 0 {
 		return htmlCell{Missing: true}
@@ -136,8 +136,8 @@ func (s *sources) cell(g Group, col string) htmlCell {
 	}
 	c.Speakers = strings.Join(speakers, "; ")
 	for i, x := range cs {
-		if i == 3 {
-			c.More = len(cs) - 3
+		if i == maxQuotes {
+			c.More = len(cs) - maxQuotes
 			break
 		}
 		c.Quotes = append(c.Quotes, s.quote(x.Ref, x.Cues))
@@ -145,12 +145,12 @@ func (s *sources) cell(g Group, col string) htmlCell {
 	return c
 }
 
-func (s *sources) group(r *Report, g Group, cols []string) htmlGroup {
+func (s *sources) group(r *Report, g Group, cols []string, maxQuotes int) htmlGroup {
 	hg := htmlGroup{ID: g.ID, Kind: string(g.Kind), Summary: g.Summary}
 	for _, k := range cols {
 		c, _ := r.ColumnByKey(k)
 		hg.Heads = append(hg.Heads, c.Heading())
-		hg.Cells = append(hg.Cells, s.cell(g, k))
+		hg.Cells = append(hg.Cells, s.cell(g, k, maxQuotes))
 	}
 	return hg
 }
@@ -166,12 +166,13 @@ func RenderHTML(w io.Writer, r *Report) error {
 		all = append(all, c.Key)
 	}
 	for _, g := range r.Agreed {
-		v.Agreed = append(v.Agreed, src.group(r, g, all))
+		v.Agreed = append(v.Agreed, src.group(r, g, all, 3))
 	}
 	for _, c := range r.Conflicting {
 		hc := htmlConflict{Kind: c.Kind, Subject: c.Subject, Why: c.Why}
 		for _, p := range c.Positions {
-			hc.Positions = append(hc.Positions, src.group(r, p, p.Columns))
+			// Positions are often agreed groups shown in full above.
+			hc.Positions = append(hc.Positions, src.group(r, p, p.Columns, 1))
 		}
 		v.Conflicting = append(v.Conflicting, hc)
 	}

@@ -348,7 +348,7 @@ func RenderText(w io.Writer, r *Report, o TextOptions) error {
 		return hs, cells
 	}
 
-	t.heading(fmt.Sprintf("AGREED · %d claims carried by several outlets", len(r.Agreed)))
+	t.heading(fmt.Sprintf("AGREED · %s carried by several outlets", plural(len(r.Agreed), "claim")))
 	if len(r.Agreed) == 0 {
 		t.println("  (none)")
 	}
@@ -458,6 +458,13 @@ func RenderText(w io.Writer, r *Report, o TextOptions) error {
 		t.err = t.w.Flush()
 	}
 	return t.err
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 func useText(u MarkerUse) string {
