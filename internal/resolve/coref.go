@@ -121,11 +121,15 @@ func (d *doc) resolveRuns() {
 	body := d.fields[1].toks
 	lowerWords := map[string]bool{}
 	bodyCaps := map[string]bool{}
+	midCaps := map[string]bool{}
 	for _, t := range body {
 		if !t.upper {
 			lowerWords[t.norm] = true
 		} else {
 			bodyCaps[t.norm] = true
+			if !t.sentStart {
+				midCaps[t.norm] = true
+			}
 		}
 	}
 	lex := d.r.lex
@@ -186,7 +190,9 @@ func (d *doc) resolveRuns() {
 			m.m.Reasons = append(m.m.Reasons, "kind guessed: next to a verb of saying; no known actor or place by this name")
 			continue
 		}
-		if n == 1 && toks[m.from].sentStart && len(toks[m.from].norm) <= 2 {
+		// A lone capitalised first word that nothing resolves and that the
+		// article never capitalises elsewhere is the sentence's capital.
+		if n == 1 && toks[m.from].sentStart && (len(toks[m.from].norm) <= 2 || !midCaps[key] && lex.metonym[key] == "") {
 			m.pending = "drop"
 			continue
 		}

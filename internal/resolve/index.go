@@ -56,6 +56,9 @@ func (r *Resolver) addAlias(phrase string, proto alias) *alias {
 	for i, t := range toks {
 		at[i] = aliasTok{norm: t.norm, stem: t.stem, upper: t.upper, allCaps: t.allCaps}
 		keys[i] = t.norm
+		if t.upper {
+			keys[i] += "^" // "head of the Presidential Office" needs capitals, "head of the presidential office" not
+		}
 		if t.allCaps {
 			keys[i] = "=" + t.text // acronyms stay apart from words ("UN" is not "un")
 		}
@@ -254,19 +257,11 @@ func (r *Resolver) joinHead(toks []token, x int, head []aliasTok) *alias {
 		return nil
 	}
 	for k := 1; k < len(head); k++ {
-		tail := make([]string, 0, len(head)-k)
-		for _, h := range head[k:] {
-			tail = append(tail, h.norm)
-		}
 		for _, f := range []string{t.norm, t.stem} {
-			if a, ok := r.idx.byKey[f+" "+strings.Join(tail, " ")]; ok {
-				return a
-			}
-		}
-		// Cyrillic stems: try the alias bucket for the word, same tail length.
-		for _, a := range r.idx.byFirst[t.stem] {
-			if len(a.toks) == 1+len(head)-k && tokMatches(a.toks[0], t) && sameTail(a.toks[1:], head[k:]) {
-				return a
+			for _, a := range r.idx.byFirst[f] {
+				if len(a.toks) == 1+len(head)-k && tokMatches(a.toks[0], t) && sameTail(a.toks[1:], head[k:]) {
+					return a
+				}
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package resolve
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/parallaxnews/parallax/internal/domain"
@@ -71,11 +72,17 @@ func (d *doc) gazLookup(q string) []gazetteer.Match {
 
 // context is what the article already says about where it is: the oblasts
 // and places resolved so far (other than skip) and the outlet's country.
-func (d *doc) context(skip *ment) gazetteer.Context {
-	c := gazetteer.Context{Country: d.outletC}
+// With window ≥ 0 only places within that many sentences of skip count:
+// the places next to a name are better evidence than the article's far end
+// ("in Konstantinovka" after a paragraph on the Zaporizhzhia region).
+func (d *doc) context(skip *ment, window int) gazetteer.Context {
+	c := gazetteer.Context{Country: d.country}
 	seen := map[string]bool{}
 	for _, o := range d.ms {
 		if o == skip || o.m.Kind != domain.KindPlace || o.m.Status != domain.StatusResolved || seen[o.m.EntityID] {
+			continue
+		}
+		if window >= 0 && (o.field != skip.field || o.sent < skip.sent-window || o.sent > skip.sent+window) {
 			continue
 		}
 		seen[o.m.EntityID] = true
@@ -86,7 +93,9 @@ func (d *doc) context(skip *ment) gazetteer.Context {
 		if e.Admin1ID != "" {
 			c.Admin1 = append(c.Admin1, e.Admin1ID)
 		}
-		if p := d.r.gaz.Place(o.m.EntityID); p != nil {
+		// Oblasts count by their ID only: their centroid is no evidence of
+		// nearness.
+		if p := d.r.gaz.Place(o.m.EntityID); p != nil && !strings.HasPrefix(p.FeatureCode, "ADM") {
 			c.Places = append(c.Places, p)
 		}
 	}
@@ -118,26 +127,47 @@ func (r *Resolver) placeEntity(id string) *domain.Entity {
 // article's context, in two rounds: clear cases first, then the rest with
 // the context the clear cases added.
 func (d *doc) resolvePlaces() {
+	d.country = d.mainCountry()
 	d.resolveGlosses()
-	for round := 0; round < 2; round++ {
+	// Round 0 takes the clear cases, round 1 the rest, round 2 the names met
+	// only by fuzzy matching (typos), which by then can lean on the rest.
+	for round := 0; round < 3; round++ {
 		for _, m := range d.ms {
 			if m.pending != "place" {
+				continue
+			}
+			fuzzy := true
+			for _, c := range m.placeMs {
+				if c.how != "fuzzy" {
+					fuzzy = false
+				}
+			}
+			if fuzzy && round < 2 {
+				continue
+			}
+			if d.sameAsEarlier(m) {
 				continue
 			}
 			ms := make([]gazetteer.Match, len(m.placeMs))
 			for i, c := range m.placeMs {
 				ms[i] = gazetteer.Match{Place: c.p, Score: c.match, How: c.how}
 			}
-			rk := d.r.gaz.Rank(ms, d.context(m))
+			rk := d.r.gaz.Rank(ms, d.context(m, 2))
+			if rk.Ambiguous {
+				if wide := d.r.gaz.Rank(ms, d.context(m, -1)); !wide.Ambiguous {
+					rk = wide
+				}
+			}
 			if rk.Best == nil {
 				m.pending = ""
 				continue
 			}
+			rk = salient(rk)
 			margin := 1.0
 			if len(rk.RunnersUp) > 0 {
 				margin = rk.Best.Score - rk.RunnersUp[0].Score
 			}
-			if round == 0 && (rk.Ambiguous || margin < 0.1) {
+			if round == 0 && (rk.Ambiguous || margin < 0.1) || round == 1 && fuzzy {
 				continue // wait for the context the clear cases add
 			}
 			m.pending = ""
@@ -231,4 +261,79 @@ func (d *doc) resolveGlosses() {
 			}
 		}
 	}
+}
+
+// mainCountry is the country most of the article's resolved places are in
+// (a Russian outlet writing about Kharkiv is about Ukraine), else the
+// outlet's country.
+func (d *doc) mainCountry() string {
+	n := map[string]int{}
+	for _, m := range d.ms {
+		if m.m.Kind != domain.KindPlace || m.m.Status != domain.StatusResolved {
+			continue
+		}
+		if e := d.placeInfo(m.m.EntityID); e != nil && e.Country != "" {
+			n[e.Country]++
+		}
+	}
+	best, bestN := d.outletC, 0
+	for c, k := range n {
+		if k > bestN || k == bestN && c == d.outletC || k == bestN && best != d.outletC && c < best {
+			best, bestN = c, k
+		}
+	}
+	return best
+}
+
+// Salience: news names towns far more often than the villages that share
+// their names (about 25 Kostiantynivkas, one of 67,000 people), so on top of
+// the gazetteer's ranking a settlement gains salienceWeight per factor of
+// ten of population above 1,000. ambiguousBy mirrors gazetteer.Rank.
+const (
+	salienceWeight = 0.08
+	ambiguousBy    = 0.04
+)
+
+func salient(rk gazetteer.Ranked) gazetteer.Ranked {
+	all := append([]gazetteer.Scored{*rk.Best}, rk.RunnersUp...)
+	for i := range all {
+		if p := all[i].Place; p.Population > 1000 {
+			bonus := salienceWeight * math.Log10(float64(p.Population)/1000)
+			all[i].Score += bonus
+			all[i].Reasons = append(all[i].Reasons, fmt.Sprintf("salience of a town of %d (+%.2f)", p.Population, bonus))
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].Score > all[j].Score })
+	out := gazetteer.Ranked{Best: &all[0], RunnersUp: all[1:]}
+	out.Ambiguous = len(all) > 1 && all[0].Score-all[1].Score < ambiguousBy
+	return out
+}
+
+// sameAsEarlier resolves m to a place an earlier mention of the article
+// already resolved to, when that place is among m's candidates: an article
+// means one Kostiantynivka throughout, whether it spells it "Konstantinovka"
+// or, by a typo, "Konstaninovka".
+func (d *doc) sameAsEarlier(m *ment) bool {
+	cand := map[string]*gazetteer.Place{}
+	for _, c := range m.placeMs {
+		cand[c.p.ID] = c.p
+	}
+	var hit *ment
+	for _, o := range d.ms {
+		if !before(o, m) {
+			break
+		}
+		if o.m.Kind == domain.KindPlace && o.m.Status == domain.StatusResolved && cand[o.m.EntityID] != nil {
+			if hit != nil && hit.m.EntityID != o.m.EntityID {
+				return false // two different earlier places fit: let the ranking decide
+			}
+			hit = o
+		}
+	}
+	if hit == nil {
+		return false
+	}
+	m.pending = ""
+	d.setPlace(m, cand[hit.m.EntityID], 0.85, fmt.Sprintf("same place as %s earlier in the article", quote(hit.m.Surface)))
+	return true
 }

@@ -49,6 +49,7 @@ type doc struct {
 	ents     map[string]*domain.Entity
 	order    []string
 	gazCache map[string][]gazetteer.Match
+	country  string // the country the article is mostly about (for ranking places)
 }
 
 // Resolve finds the mentions in a's title and body and resolves them.
@@ -199,6 +200,7 @@ func (d *doc) addMatch(fi int, mt match) {
 	al := mt.al
 	m := &ment{field: fi, from: mt.from, to: mt.to, sent: f.toks[mt.from].sent, al: al,
 		m: d.newMention(fi, mt.from, mt.to, "")}
+	d.closeQuote(fi, m)
 	if mt.coord != "" {
 		m.m.Reasons = append(m.m.Reasons, fmt.Sprintf("shares its head noun with %q", mt.coord))
 	}
@@ -418,4 +420,22 @@ func (d *doc) entityName(id string) string {
 		return p.Name
 	}
 	return id
+}
+
+// closeQuote takes a closing quote or bracket into a mention that opened
+// one inside it: группировка войск «Запад».
+func (d *doc) closeQuote(fi int, m *ment) {
+	f := &d.fields[fi]
+	inner := f.text[m.m.Start:m.m.End]
+	for _, pair := range [][2]string{{"«", "»"}, {"(", ")"}, {"“", "”"}, {"„", "“"}} {
+		if strings.Count(inner, pair[0]) > strings.Count(inner, pair[1]) && strings.HasPrefix(f.text[m.m.End:], pair[1]) {
+			m.m.End += len(pair[1])
+			m.m.Surface = f.text[m.m.Start:m.m.End]
+			return
+		}
+	}
+	if strings.Count(inner, "\"")%2 == 1 && strings.HasPrefix(f.text[m.m.End:], "\"") {
+		m.m.End++
+		m.m.Surface = f.text[m.m.Start:m.m.End]
+	}
 }

@@ -96,6 +96,15 @@ func (r *Resolver) tokenize(s string) []token {
 		toks = append(toks, t)
 		prevEnd = j
 		i = j
+		// Skip a possessive 's so that it stays in the gap, not a word.
+		if c, sz := utf8.DecodeRuneInString(s[j:]); j < len(s) && isApos(c) {
+			if n, nsz := utf8.DecodeRuneInString(s[j+sz:]); n == 's' || n == 'S' {
+				after, _ := utf8.DecodeRuneInString(s[j+sz+nsz:])
+				if j+sz+nsz >= len(s) || !isWordRune(after) {
+					i = j + sz + nsz
+				}
+			}
+		}
 	}
 	return toks
 }
