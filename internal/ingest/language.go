@@ -180,7 +180,10 @@ func stopwordLanguage(text string) (string, float64, bool) {
 		if len(w) > 12 {
 			continue
 		}
-		for _, lang := range sw[strings.ToLower(w)] {
+		if !isLowerASCII(w) {
+			w = strings.ToLower(w)
+		}
+		for _, lang := range sw[w] {
 			hits[lang]++
 			total++
 		}
@@ -194,8 +197,18 @@ func stopwordLanguage(text string) (string, float64, bool) {
 			second = n
 		}
 	}
-	if best < 12 || best < 3*second {
+	if best < 8 || best < 3*second {
 		return "", 0, false
 	}
 	return code, float64(best) / float64(total), true
+}
+
+// isLowerASCII spares strings.ToLower's allocation for most words.
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c >= 'A' && c <= 'Z' {
+			return false
+		}
+	}
+	return true
 }
