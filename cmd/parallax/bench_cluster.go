@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"runtime"
 	"strconv"
 	"syscall"
 	"time"
@@ -80,6 +81,15 @@ func benchCluster(ctx context.Context, e *env, args []string) (benchWork, error)
 	}
 	p, r, f1 := events.BCubed(s.Truth, pred)
 	st := ix.Stats()
+	// The index's own live heap: drop the generator and the scoring maps
+	// first, collect, and read what stays reachable (the index).
+	nEvents, nTrue := len(ix.Events()), countDistinct(s.Truth)
+	s, pred = nil, nil
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	liveMB := float64(ms.HeapAlloc) / 1e6
+	runtime.KeepAlive(ix)
 	return benchWork{
 		Articles: *n,
 		Bytes:    bytes,
@@ -87,8 +97,10 @@ func benchCluster(ctx context.Context, e *env, args []string) (benchWork, error)
 			"per_day":                 *perDay,
 			"add_only_articles_per_s": round3(float64(*n) / addTime.Seconds()),
 			"us_per_article_at":       perArticle,
-			"events":                  len(ix.Events()),
-			"true_events":             countDistinct(s.Truth),
+			"cpu_us_per_article_at":   cpuPerArticle,
+			"events":                  nEvents,
+			"true_events":             nTrue,
+			"index_live_heap_mb":      round3(liveMB),
 			"candidates_per_add":      round3(float64(st.Candidates) / float64(max(1, st.Adds))),
 			"adds_over_candidate_cap": st.Pruned,
 			"bcubed_precision":        round3(p),

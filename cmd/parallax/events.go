@@ -60,7 +60,12 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	ix, err := events.FromStore(ctx, st)
+	// Articles stored without an analysis are analysed on the fly with
+	// the same pipeline `parallax compare EVENT` uses (compare.go), so the
+	// event IDs listed here are the ones compare finds.
+	p := newPipeline(e.stderr)
+	ix, err := events.FromStore(ctx, st, p.analyse)
+	p.explain()
 	if err != nil {
 		return err
 	}

@@ -17,14 +17,19 @@ type Walker interface {
 }
 
 // FromStore builds an index over every stored article, in published order.
-// The walker's order is trusted for streaming; an article that arrives out
-// of order is still placed correctly, because candidates are looked up on
-// both sides of its date.
-func FromStore(ctx context.Context, w Walker) (*Index, error) {
+// analyse, if not nil, supplies the analysis of an article stored without
+// one (resolve and claims run on the fly), so that the events listed match
+// those other commands rebuild the same way. The walker's order is trusted
+// for streaming; an article that arrives out of order is still placed
+// correctly, because candidates are looked up on both sides of its date.
+func FromStore(ctx context.Context, w Walker, analyse func(*domain.Article) *domain.Analysis) (*Index, error) {
 	ix := NewIndex()
 	err := w.Each(ctx, func(a *domain.Article, an *domain.Analysis) error {
 		if a == nil {
 			return nil
+		}
+		if an == nil && analyse != nil {
+			an = analyse(a)
 		}
 		ix.Add(a, an)
 		return ctx.Err()
@@ -60,7 +65,11 @@ func WriteText(w io.Writer, evs []domain.Event) error {
 			fmt.Fprintf(w, "    actors: %s\n", refNames(e.Actors))
 		}
 	}
-	_, err := fmt.Fprintf(w, "%d events\n", len(evs))
+	unit := "events"
+	if len(evs) == 1 {
+		unit = "event"
+	}
+	_, err := fmt.Fprintf(w, "%d %s\n", len(evs), unit)
 	return err
 }
 

@@ -30,7 +30,24 @@ func (m *memWalker) Each(ctx context.Context, fn func(*domain.Article, *domain.A
 
 func TestFromStoreAndFilters(t *testing.T) {
 	arts, ans, gold := loadFixtures(t, "testdata/fixtures.jsonl")
-	ix, err := FromStore(context.Background(), &memWalker{arts: arts, ans: ans})
+	// The stored analyses are dropped for half the articles and supplied
+	// by analyse, as resolve and claims would on the fly.
+	stored := make([]*domain.Analysis, len(ans))
+	byID := map[string]*domain.Analysis{}
+	for i := range ans {
+		byID[arts[i].ID] = ans[i]
+		if i%2 == 0 {
+			stored[i] = ans[i]
+		}
+	}
+	analysed := 0
+	ix, err := FromStore(context.Background(), &memWalker{arts: arts, ans: stored}, func(a *domain.Article) *domain.Analysis {
+		analysed++
+		return byID[a.ID]
+	})
+	if analysed != len(arts)/2 {
+		t.Errorf("analyse called %d times, want %d (once per article stored without analysis)", analysed, len(arts)/2)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +118,7 @@ func TestFromStoreAndFilters(t *testing.T) {
 }
 
 func TestFromStoreError(t *testing.T) {
-	_, err := FromStore(context.Background(), &memWalker{err: errors.New("disk gone")})
+	_, err := FromStore(context.Background(), &memWalker{err: errors.New("disk gone")}, nil)
 	if err == nil || !strings.Contains(err.Error(), "disk gone") {
 		t.Errorf("err = %v, want the store's error", err)
 	}
