@@ -3,12 +3,16 @@ package gazetteer
 import (
 	_ "embed"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 )
 
 //go:embed data/admin1.tsv
 var admin1TSV string
+
+//go:embed data/countries.tsv
+var countriesTSV string
 
 //go:embed data/former_names.tsv
 var formerTSV string
@@ -76,6 +80,24 @@ func (g *Gazetteer) addAdmin1() {
 				g.admin.add(Skeleton(stemWord(b)), p.idx)
 			}
 		}
+	}
+}
+
+// addCountries creates the country places of data/countries.tsv.
+func (g *Gazetteer) addCountries() {
+	for i, line := range strings.Split(countriesTSV, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 5 {
+			panic(fmt.Sprintf("data/countries.tsv:%d: %d columns, want 5", i+1, len(f))) // embedded: the tests load it
+		}
+		pop, _ := strconv.Atoi(f[3])
+		g.add(&Place{
+			ID: "geonames:" + f[1], Name: f[2], Country: f[0], FeatureCode: "PCLI", Population: pop,
+			Names: strings.Split(f[4], "|"),
+		})
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 )
 
@@ -119,8 +120,8 @@ func loadDefault() (*Gazetteer, error) {
 	return g, nil
 }
 
-// New returns an empty gazetteer that knows the admin1 divisions of
-// data/admin1.tsv; add places with the Read* methods, then call Finish.
+// New returns an empty gazetteer that knows the countries of
+// data/countries.tsv and the admin1 divisions of data/admin1.tsv; add places with the Read* methods, then call Finish.
 func New() *Gazetteer { return newSized(0) }
 
 func newSized(names int) *Gazetteer {
@@ -128,6 +129,7 @@ func newSized(names int) *Gazetteer {
 	g.skel.m = make(map[string]int32, names)
 	g.stem.init()
 	g.admin.init()
+	g.addCountries()
 	g.addAdmin1()
 	return g
 }
@@ -239,7 +241,7 @@ func (g *Gazetteer) finish() error {
 	g.applyFormerNames()
 	for _, p := range g.places {
 		g.linkAdmin1(p)
-		if p.Country == "UA" && p.FeatureCode != "ADM1" {
+		if p.Country == "UA" && strings.HasPrefix(p.FeatureCode, "PPL") {
 			p.Name = displayNameUA(p)
 		}
 	}

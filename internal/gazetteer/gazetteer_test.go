@@ -28,6 +28,9 @@ func TestDefaultFoundingExample(t *testing.T) {
 		{"Zaporozhye region", "Zaporizhzhia Oblast", "Zaporizhzhia Oblast", ""},
 		{"Donetsk People's Republic", "Donetsk Oblast", "Donetsk Oblast", ""},
 		{"Kyiv", "Kyiv", "", "exact"},
+		{"Russia", "Russia", "", "exact"},
+		{"Ukraine", "Ukraine", "", "exact"},
+		{"Україна", "Ukraine", "", "exact"},
 	}
 	for _, tt := range tests {
 		ms := g.Lookup(tt.name)
@@ -61,6 +64,9 @@ func TestDefaultVariants(t *testing.T) {
 		{"Куп’янськ", "geonames:703656", "exact"},
 		{"Куп'янськ", "geonames:703656", "folded"},
 		{"Харьковской области", "geonames:706482", "stem"},
+		{"России", "geonames:2017370", "stem"},
+		{"Україні", "geonames:690791", "stem"},
+		{"Вашингтоне", "geonames:4140963", "stem"},
 	}
 	for _, tt := range tests {
 		var got *Match

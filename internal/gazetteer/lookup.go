@@ -209,6 +209,11 @@ func (g *Gazetteer) how(p *Place, q, folded, sk string) Match {
 	return m
 }
 
+// minForeignStem: a stem that meets a Latin name of a place outside the
+// Russian- and Ukrainian-speaking countries must be this long
+// (Вашингтоне → Washington, but not России → Ross).
+const minForeignStem = 6
+
 // lookupStem tries the stems of an inflected Cyrillic name: Snowball
 // Russian for both the name and the index, and the Ukrainian endings table.
 func (g *Gazetteer) lookupStem(folded string) []Match {
@@ -216,6 +221,9 @@ func (g *Gazetteer) lookupStem(folded string) []Match {
 	var ms []Match
 	add := func(i int32, name string) {
 		p := g.places[i]
+		if name != "" && !stemScope[p.Country] && len(Skeleton(name)) < minForeignStem {
+			return // "росс" is no stem of Ross-on-Wye
+		}
 		if !seen[p] {
 			seen[p] = true
 			ms = append(ms, Match{Place: p, Score: scoreStem, How: "stem", Name: name})
@@ -309,6 +317,8 @@ func (g *Gazetteer) lookupDivision(rest, level string) []Match {
 // featureRank orders feature codes for ties: capitals and seats first.
 func featureRank(code string) int {
 	switch code {
+	case "PCLI":
+		return -1
 	case "PPLC":
 		return 0
 	case "ADM1":

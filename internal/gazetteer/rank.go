@@ -91,7 +91,7 @@ func (g *Gazetteer) Rank(matches []Match, ctx Context) Ranked {
 			s.Reasons = append(s.Reasons, fmt.Sprintf("population %d", p.Population))
 		}
 		switch p.FeatureCode {
-		case "PPLC", "ADM1":
+		case "PCLI", "PPLC", "ADM1":
 			s.Score += 0.06
 			s.Reasons = append(s.Reasons, featureWords[p.FeatureCode])
 		case "PPLA", "PPLA2":
@@ -116,6 +116,7 @@ func (g *Gazetteer) Rank(matches []Match, ctx Context) Ranked {
 }
 
 var featureWords = map[string]string{
+	"PCLI":  "country",
 	"PPLC":  "capital",
 	"ADM1":  "first-level division",
 	"PPLA":  "seat of a first-level division",
