@@ -23,7 +23,7 @@ func loadSample(t testing.TB) *Gazetteer {
 func TestLoadGeoNames(t *testing.T) {
 	g := loadSample(t)
 	// 13 well-formed rows, one of them a river: 12 places.
-	base := New().Len() // countries and admin1 divisions
+	base := New().Len()       // countries and admin1 divisions
 	if g.Len() != base+12-1 { // Kharkiv Oblast merges into admin1.tsv's entry
 		t.Errorf("Len = %d, want %d", g.Len(), base+12-1)
 	}
