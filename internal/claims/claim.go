@@ -402,7 +402,7 @@ func (d *doc) voiceSide(s *sent, at attribution) string {
 		}
 	}
 	if at.spA >= 0 {
-		toks := tokenize(s.text[at.spA:at.spB], at.spA)
+		toks := d.x.lx.tokens(s.text[at.spA:at.spB], at.spA)
 		for k := range toks {
 			if h, ok := d.x.lx.sides.at(toks, k); ok {
 				return d.x.lx.sideNames[h.val]
@@ -604,7 +604,7 @@ func (d *doc) containerOf(r domain.Ref, refs []domain.Ref) bool {
 
 // isSideName: the whole surface is a side word (Kyiv, Moscow, Russia).
 func (d *doc) isSideName(surface string) bool {
-	toks := tokenize(surface, 0)
+	toks := d.x.lx.tokens(surface, 0)
 	if len(toks) == 0 {
 		return false
 	}

@@ -32,7 +32,7 @@ func TestDates(t *testing.T) {
 		{"He may visit Kyiv", "", false},
 	}
 	for _, tc := range tests {
-		toks := tokenize(tc.in, 0)
+		toks := lx.tokens(tc.in, 0)
 		ds := lx.dates(tc.in, toks, 0, len(toks), pub, lx.contextYear(toks))
 		if tc.want == "" {
 			if len(ds) > 0 {

@@ -131,7 +131,7 @@ func (x *Extractor) sentences(a *domain.Article) []*sent {
 	out = mergeBroken(out, bodyStart, body)
 	for _, s := range out {
 		s.Text = s.text[s.Start:s.End]
-		s.toks = tokenize(s.Text, s.Start)
+		s.toks = x.lx.tokens(s.Text, s.Start)
 		s.inq = make([]bool, len(s.toks))
 		for k, t := range s.toks {
 			for _, q := range s.quotes {

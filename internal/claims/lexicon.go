@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -23,17 +24,24 @@ const (
 )
 
 // pattern is one lexicon phrase as lower-case tokens; a token ending in
-// "*" matches any word with that prefix.
+// "*" matches any word with that prefix. ids are the tokens' vocabulary
+// ids (compiled), so matching compares integers.
 type pattern struct {
 	toks []string
 	star []bool
+	ids  []int32
 	val  int
 }
 
 // matcher finds lexicon phrases in a token sequence, longest first.
 type matcher struct {
-	exact  map[string][]*pattern // by first token
+	exact  map[string][]*pattern // by first token, while loading
 	prefix []*pattern            // first token is a prefix pattern
+
+	// compiled
+	byID     [][]*pattern // by vocabulary id of the first token
+	byRune   [][]*pattern // prefix patterns by the first rune of the prefix
+	compiled bool
 }
 
 func newMatcher() *matcher { return &matcher{exact: map[string][]*pattern{}} }
@@ -55,6 +63,66 @@ func (m *matcher) add(form string, val int) {
 	}
 	m.exact[p.toks[0]] = append(m.exact[p.toks[0]], p)
 }
+
+// maxRune bounds the first runes of prefix patterns (Latin and Cyrillic).
+const maxRune = 0x530
+
+// compile turns the matcher's strings into vocabulary ids.
+func (m *matcher) compile(v *vocab) {
+	all := append([]*pattern(nil), m.prefix...)
+	for _, ps := range m.exact {
+		all = append(all, ps...)
+	}
+	for _, p := range all {
+		p.ids = make([]int32, len(p.toks))
+		for i, t := range p.toks {
+			if !p.star[i] {
+				p.ids[i] = v.add(t)
+			}
+		}
+	}
+	m.byID = make([][]*pattern, v.size())
+	for _, ps := range m.exact {
+		for _, p := range ps {
+			m.byID[p.ids[0]] = append(m.byID[p.ids[0]], p)
+		}
+	}
+	m.byRune = make([][]*pattern, maxRune)
+	for _, p := range m.prefix {
+		r, _ := utf8.DecodeRuneInString(p.toks[0])
+		if r < maxRune {
+			m.byRune[r] = append(m.byRune[r], p)
+		}
+	}
+	m.compiled = true
+}
+
+// vocab numbers every token the lexicons use; 0 is "not in any lexicon".
+type vocab struct {
+	ids  map[string]int32
+	keys []string // by id
+}
+
+func newVocab() *vocab { return &vocab{ids: map[string]int32{}, keys: []string{""}} }
+
+func (v *vocab) add(t string) int32 {
+	if id, ok := v.ids[t]; ok {
+		return id
+	}
+	id := int32(len(v.keys))
+	v.ids[t] = id
+	v.keys = append(v.keys, t)
+	return id
+}
+
+func (v *vocab) lookup(t string) int32 {
+	if v == nil {
+		return 0
+	}
+	return v.ids[t]
+}
+
+func (v *vocab) size() int { return len(v.keys) }
 
 // phraseTokens splits a lexicon form the way sentences are tokenised,
 // keeping a final "*" on a field as a prefix mark.
@@ -78,13 +146,13 @@ func (p *pattern) matchAt(toks []token, i int) bool {
 	if i+len(p.toks) > len(toks) {
 		return false
 	}
-	for k, want := range p.toks {
-		got := toks[i+k].s
+	for k := range p.toks {
+		t := &toks[i+k]
 		if p.star[k] {
-			if !strings.HasPrefix(got, want) || toks[i+k].kind != tokWord {
+			if t.kind != tokWord || !strings.HasPrefix(t.s, p.toks[k]) {
 				return false
 			}
-		} else if got != want {
+		} else if t.id != p.ids[k] {
 			return false
 		}
 	}
@@ -94,13 +162,16 @@ func (p *pattern) matchAt(toks []token, i int) bool {
 // at returns the longest pattern matching at token i.
 func (m *matcher) at(toks []token, i int) (*pattern, bool) {
 	var best *pattern
-	for _, p := range m.exact[toks[i].s] {
-		if (best == nil || len(p.toks) > len(best.toks)) && p.matchAt(toks, i) {
-			best = p
+	t := &toks[i]
+	if t.id > 0 && int(t.id) < len(m.byID) {
+		for _, p := range m.byID[t.id] {
+			if (best == nil || len(p.toks) > len(best.toks)) && p.matchAt(toks, i) {
+				best = p
+			}
 		}
 	}
-	if toks[i].kind == tokWord {
-		for _, p := range m.prefix {
+	if t.kind == tokWord && t.first < maxRune {
+		for _, p := range m.byRune[t.first] {
 			if (best == nil || len(p.toks) > len(best.toks)) && p.matchAt(toks, i) {
 				best = p
 			}
@@ -129,6 +200,7 @@ func (m *matcher) find(toks []token) []hit {
 
 // lexicon is everything the data files say, compiled for matching.
 type lexicon struct {
+	vocab *vocab
 	abbrev map[string]bool
 
 	speech     *matcher // val: index into cueClass
@@ -433,7 +505,18 @@ func loadLexicon() (*lexicon, error) {
 		}
 		lx.anchorD = append(lx.anchorD, t)
 	}
+	lx.vocab = newVocab()
+	for _, m := range []*matcher{lx.speech, lx.anonMarks, lx.hedge, lx.dispute, lx.unverified, lx.nocomment,
+		lx.control, lx.agents, lx.sides, lx.event, lx.statement, lx.fact, lx.framing, lx.qualifier,
+		lx.fractions, lx.multiplier, lx.counted, lx.months, lx.weekdays, lx.relative, lx.anchors} {
+		m.compile(lx.vocab)
+	}
 	return lx, nil
+}
+
+// tokens tokenises text and numbers its tokens by the lexicons' vocabulary.
+func (lx *lexicon) tokens(text string, base int) []token {
+	return tokenizeV(text, base, lx.vocab)
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -7,7 +7,7 @@ func TestLexiconLoads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	toks := tokenize("По словам Пескова, Россия освобождена. The Russian army claimed to have captured it.", 0)
+	toks := lx.tokens("По словам Пескова, Россия освобождена. The Russian army claimed to have captured it.", 0)
 	hits := lx.speech.find(toks)
 	var classes []string
 	for _, h := range hits {

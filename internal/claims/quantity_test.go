@@ -33,7 +33,7 @@ func TestQuantities(t *testing.T) {
 		{in: "one of the officials said", wantNone: true},
 	}
 	for _, tc := range tests {
-		toks := tokenize(tc.in, 0)
+		toks := lx.tokens(tc.in, 0)
 		qs := lx.quantities(tc.in, toks, 0, len(toks))
 		if tc.wantNone {
 			if len(qs) != 0 {

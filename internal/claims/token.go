@@ -19,23 +19,35 @@ type token struct {
 	s          string
 	start, end int
 	kind       int
-	upper      bool // first letter is upper case
+	upper      bool  // first letter is upper case
+	first      rune  // first rune of s
+	id         int32 // vocabulary id (lexicon.tokens), 0 if in no lexicon
 }
 
 // tokenize splits text into tokens; base is added to every offset.
-func tokenize(text string, base int) []token {
+func tokenize(text string, base int) []token { return tokenizeV(text, base, nil) }
+
+// tokenizeV tokenises and, with a vocabulary, numbers the words.
+func tokenizeV(text string, base int, v *vocab) []token {
 	toks := make([]token, 0, len(text)/5)
 	i := 0
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
-		case unicode.IsSpace(r) || r == '\u00ad' || r == '\u200b':
+		case isSpace(r):
 			i += n
-		case unicode.IsLetter(r):
+		case isLetter(r):
 			j := i + n
 			for j < len(text) {
+				if c := text[j]; c < utf8.RuneSelf && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+					j++
+					continue
+				}
 				r2, n2 := utf8.DecodeRuneInString(text[j:])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.IsMark(r2) {
+				if r2 >= utf8.RuneSelf && (unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.IsMark(r2)) {
 					j += n2
 					continue
 				}
@@ -51,9 +63,11 @@ func tokenize(text string, base int) []token {
 				}
 				break
 			}
-			toks = append(toks, token{s: norm(text[i:j]), start: base + i, end: base + j, kind: tokWord, upper: unicode.IsUpper(r)})
+			w, id := norm(text[i:j], v)
+			f, _ := utf8.DecodeRuneInString(w)
+			toks = append(toks, token{s: w, start: base + i, end: base + j, kind: tokWord, upper: unicode.IsUpper(r), first: f, id: id})
 			i = j
-		case unicode.IsDigit(r):
+		case r >= '0' && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r):
 			j := i + n
 			for j < len(text) {
 				c := text[j]
@@ -72,14 +86,28 @@ func tokenize(text string, base int) []token {
 				}
 				break
 			}
-			toks = append(toks, token{s: text[i:j], start: base + i, end: base + j, kind: tokNum})
+			toks = append(toks, token{s: text[i:j], start: base + i, end: base + j, kind: tokNum, id: v.lookup(text[i:j])})
 			i = j
 		default:
-			toks = append(toks, token{s: string(r), start: base + i, end: base + i + n, kind: tokPunct})
+			toks = append(toks, token{s: text[i : i+n], start: base + i, end: base + i + n, kind: tokPunct, id: v.lookup(text[i : i+n])})
 			i += n
 		}
 	}
 	return toks
+}
+
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\v'
+	}
+	return unicode.IsSpace(r) || r == '\u00ad' || r == '\u200b'
+}
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}
+	return unicode.IsLetter(r)
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -101,8 +129,9 @@ func groupedBefore(s string) bool {
 }
 
 // norm lower-cases a word and folds spelling variants that carry no meaning
-// (typographic apostrophes, ё).
-func norm(w string) string {
+// (typographic apostrophes, ё). A word the lexicons know comes back as the
+// vocabulary's own string with its id, so most words cost no allocation.
+func norm(w string, v *vocab) (string, int32) {
 	ascii := true
 	for i := 0; i < len(w); i++ {
 		if w[i] >= utf8.RuneSelf || (w[i] >= 'A' && w[i] <= 'Z') {
@@ -111,11 +140,28 @@ func norm(w string) string {
 		}
 	}
 	if ascii {
-		return w
+		if v != nil {
+			return w, v.ids[w]
+		}
+		return w, 0
 	}
-	w = strings.ToLower(w)
-	if strings.ContainsAny(w, "’ʼё") {
-		w = strings.NewReplacer("’", "'", "ʼ", "'", "ё", "е").Replace(w)
+	var arr [96]byte
+	buf := arr[:0]
+	for _, r := range w {
+		switch r {
+		case '’', 'ʼ':
+			r = '\''
+		case 'ё', 'Ё':
+			r = 'е'
+		default:
+			r = unicode.ToLower(r)
+		}
+		buf = utf8.AppendRune(buf, r)
 	}
-	return w
+	if v != nil {
+		if id, ok := v.ids[string(buf)]; ok {
+			return v.keys[id], id
+		}
+	}
+	return string(buf), 0
 }
