@@ -200,7 +200,7 @@ func (m *matcher) find(toks []token) []hit {
 
 // lexicon is everything the data files say, compiled for matching.
 type lexicon struct {
-	vocab *vocab
+	vocab  *vocab
 	abbrev map[string]bool
 
 	speech     *matcher // val: index into cueClass
