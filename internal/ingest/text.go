@@ -352,9 +352,16 @@ func (p *textParser) classify(i int, _ bool) int {
 	if n := len(p.body); n > 0 && p.lastBodyLine == i-1 {
 		parts := p.parts[n-1]
 		last := parts[len(parts)-1]
-		if !endsSentence(last) && !(len(parts) == 1 && endsHeadingLike(last)) {
+		if !endsSentence(last) {
 			r, _ := utf8.DecodeRuneInString(t)
-			if !l.blankAbove || unicode.IsLower(r) {
+			// Across a blank line only a lower-case continuation joins;
+			// within a block of lines, anything but a subheading followed
+			// by a capitalised line does (a hard-wrapped paragraph).
+			join := unicode.IsLower(r)
+			if !l.blankAbove {
+				join = join || !(len(parts) == 1 && endsHeadingLike(last))
+			}
+			if join {
 				if l.blankAbove {
 					p.a.Warn("paragraph_joined", "joined a paragraph broken mid-sentence by a blank line at byte %d (%q … %q)",
 						l.off, lastWords(last, 3), firstWords(t, 3))

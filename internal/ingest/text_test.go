@@ -264,3 +264,107 @@ func TestHeldOutText(t *testing.T) {
 	}
 	t.Logf("held-out plain-text fixtures: %d/%d checks right", passed, total)
 }
+
+// TestReadTextRules checks the reader's rules one by one on small inputs.
+func TestReadTextRules(t *testing.T) {
+	tests := []struct {
+		name     string
+		in       string
+		title    string
+		paras    []string // body paragraphs (prefix match)
+		blocks   map[domain.BlockKind]string
+		warnings []string
+	}{
+		{
+			name:  "crlf line endings",
+			in:    "Headline here\r\n\r\nFirst paragraph ends here.\r\n\r\nSecond one too.\r\n",
+			title: "Headline here", paras: []string{"First paragraph ends here.", "Second one too."},
+		},
+		{
+			name: "hard-wrapped paragraphs are joined without a warning",
+			in: "Headline\n\nThe council voted on Wednesday to approve the line, ending more than a\nyear of debate over its route and its cost to the city.\n\n" +
+				"Supporters said it would cut commuting times by a third for people living\nin the northern suburbs.\n",
+			title: "Headline",
+			paras: []string{"The council voted on Wednesday to approve the line, ending more than a year of debate", "Supporters said it would cut commuting times by a third for people living in the northern suburbs."},
+		},
+		{
+			name:     "stray blank line inside a sentence",
+			in:       "Headline\n\nThe minister told reporters, according to\n\nofficials present, that the plan would go ahead.\n",
+			title:    "Headline",
+			paras:    []string{"The minister told reporters, according to officials present, that the plan would go ahead."},
+			warnings: []string{"paragraph_joined"},
+		},
+		{
+			name:  "new paragraph after a blank line is not joined when it starts a sentence",
+			in:    "Headline\n\nA subheading without a full stop\n\nThe story goes on here.\n",
+			title: "Headline", paras: []string{"A subheading without a full stop", "The story goes on here."},
+		},
+		{
+			name:   "glued credit and caption",
+			in:     "Headline\n© Photo : ReutersSoldiers walk past a destroyed building in the town.\nThe town was shelled again overnight, officials said.\n",
+			title:  "Headline",
+			paras:  []string{"The town was shelled again overnight"},
+			blocks: map[domain.BlockKind]string{domain.BlockCredit: "© Photo : Reuters", domain.BlockCaption: "Soldiers walk past"},
+		},
+		{
+			name:   "telegram and tweet lines",
+			in:     "Headline\n\nOfficials confirmed the strike on Friday.\n\nWatch the video pic.twitter.com/abc123 — Some Outlet (@someoutlet) March 3, 2025\n\nhttps://t.me/somechannel/1234\n",
+			title:  "Headline",
+			paras:  []string{"Officials confirmed the strike on Friday."},
+			blocks: map[domain.BlockKind]string{domain.BlockSocial: "t.me/somechannel/1234"},
+		},
+		{
+			name:     "no headline: the first long sentence is the story",
+			in:       strings.Repeat("The regional governor said on Friday that the repairs would take several more weeks to finish. ", 3) + "\n\nMore follows.\n",
+			title:    "",
+			paras:    []string{"The regional governor said", "More follows."},
+			warnings: []string{"no_title"},
+		},
+		{
+			name:  "copyright footer and reporting credit",
+			in:    "Headline\n\nThe story is here.\n\n© 2025 Some Agency. All rights reserved.\n",
+			title: "Headline", paras: []string{"The story is here."},
+			blocks: map[domain.BlockKind]string{domain.BlockFooter: "© 2025 Some Agency"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := readText("rules.txt", []byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != tt.title {
+				t.Errorf("title = %q, want %q", a.Title, tt.title)
+			}
+			if len(a.Body) != len(tt.paras) {
+				t.Fatalf("body = %q, want %d paragraphs %q", a.Text(), len(tt.paras), tt.paras)
+			}
+			for i, p := range tt.paras {
+				if !strings.HasPrefix(a.Body[i].Text, p) {
+					t.Errorf("paragraph %d = %q, want it to start %q", i, a.Body[i].Text, p)
+				}
+				if !strings.HasPrefix(tt.in[a.Body[i].SourceOffset:], firstWords(p, 2)) {
+					t.Errorf("paragraph %d source offset %d points at %.20q", i, a.Body[i].SourceOffset, tt.in[a.Body[i].SourceOffset:])
+				}
+			}
+			for k, text := range tt.blocks {
+				if !inBlock(a, k, text) {
+					t.Errorf("no %s block with %q: %+v", k, text, a.Blocks)
+				}
+			}
+			for _, w := range tt.warnings {
+				if !hasWarning(a, w) {
+					t.Errorf("no %s warning: %+v", w, a.Warnings)
+				}
+			}
+			if len(tt.warnings) == 0 {
+				for _, w := range a.Warnings {
+					if w.Code == "paragraph_joined" {
+						t.Errorf("unexpected warning %+v", w)
+					}
+				}
+			}
+			checkBlocksOutOfBody(t, a)
+		})
+	}
+}
