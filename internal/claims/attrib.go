@@ -154,8 +154,21 @@ func (d *doc) attribute(s *sent) attribution {
 		if !c.hasSpeaker {
 			continue
 		}
-		if main < 0 || within(cues[main].cA, cues[main].cB, s.toks[c.h.i].start) {
+		innermost := true
+		for j, o := range cues {
+			if j == i || !o.hasSpeaker || !within(c.cA, c.cB, s.toks[o.h.i].start) {
+				continue
+			}
+			// each in the other's content: the later cue reports the earlier
+			// ("A said X, the agency reported")
+			if within(o.cA, o.cB, s.toks[c.h.i].start) && o.h.i > c.h.i {
+				continue
+			}
+			innermost = false
+		}
+		if innermost {
 			main = i
+			break
 		}
 	}
 	for _, c := range cues {
@@ -248,12 +261,15 @@ func (d *doc) attribute(s *sent) attribution {
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "its": true,
 	"their": true, "our": true, "these": true, "those": true, "such": true, "any": true, "no": true, "of": true}
 
+// notSpeech: before a cue word, a determiner makes it a noun ("the
+// claims", "its demands"), a form of "be" a passive and "to" an infinitive
+// ("would be announced", "to report"): no speaker stands before it.
 func nounUse(s *sent, i int) bool {
 	if i == 0 {
 		return false
 	}
 	p := s.toks[i-1]
-	return determiners[p.s] || strings.HasSuffix(p.s, "'s") || p.s == "'" || p.s == "’"
+	return determiners[p.s] || beWords[p.s] || p.s == "to" || strings.HasSuffix(p.s, "'s") || p.s == "'" || p.s == "’"
 }
 
 func onlyTimeWords(s *sent, a, b int) bool {

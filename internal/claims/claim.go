@@ -581,7 +581,10 @@ func (d *doc) places(s *sent, a, b int, at attribution) []domain.Ref {
 		}
 		x, y := s.toks[k].start, s.toks[e-1].end
 		surf := s.text[x:y]
-		if _, ok := lx.sides.at(s.toks, k); !ok && !d.isSideName(surf) {
+		_, side := lx.sides.at(s.toks, k)
+		_, month := lx.months.at(s.toks, k)
+		_, day := lx.weekdays.at(s.toks, k)
+		if !side && !month && !day && !d.isSideName(surf) {
 			refs = appendRefs(refs, []domain.Ref{{Name: surf, Surface: surf}})
 		}
 		k = e - 1
