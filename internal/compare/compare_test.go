@@ -156,6 +156,33 @@ func TestCompareConflicts(t *testing.T) {
 			wantKind: "disputed",
 		},
 		{
+			name: "a strike's toll differs from the casualty report's",
+			a: func(f *fx) *fx {
+				return f.claim(domain.ClaimEvent, "Troops hold 70% of the town.", "event|strike|"+pokrovsk, func(c *domain.Claim) {
+					c.Quantities = []domain.Quantity{{Surface: "four", Value: 4, Unit: "people", Qualifier: "exact", Of: "people"}}
+				})
+			},
+			b: func(f *fx) *fx {
+				return f.claim(domain.ClaimEvent, "Troops hold half of the town.", "event|casualties|"+pokrovsk, func(c *domain.Claim) {
+					c.Quantities = []domain.Quantity{{Surface: "six", Value: 6, Unit: "people", Qualifier: "exact", Of: "people"}}
+				})
+			},
+			wantKind: "number",
+		},
+		{
+			name: "numbers of unrelated events do not conflict",
+			a: func(f *fx) *fx {
+				return f.claim(domain.ClaimEvent, "Troops hold 70% of the town.", "event|strike|"+pokrovsk, func(c *domain.Claim) {
+					c.Quantities = []domain.Quantity{{Surface: "four", Value: 4, Unit: "people", Qualifier: "exact", Of: "people"}}
+				})
+			},
+			b: func(f *fx) *fx {
+				return f.claim(domain.ClaimEvent, "Troops hold half of the town.", "event|exchange|"+pokrovsk, func(c *domain.Claim) {
+					c.Quantities = []domain.Quantity{{Surface: "six", Value: 6, Unit: "people", Qualifier: "exact", Of: "people"}}
+				})
+			},
+		},
+		{
 			name: "carried by both, one reports a denial",
 			a: func(f *fx) *fx {
 				return f.control("Troops hold 70% of the town.", pokrovsk, "Pokrovsk", "captured", "RU")

@@ -15,6 +15,7 @@ var dataFS embed.FS
 type knowledge struct {
 	statusClass map[string]string // status → class
 	conflicts   map[[2]string]string
+	families    map[string]string // event predicate → family
 	disputeCues []string
 	loadErr     error
 }
@@ -28,6 +29,16 @@ func kb() *knowledge {
 	knowOnce.Do(func() {
 		know.statusClass = map[string]string{}
 		know.conflicts = map[[2]string]string{}
+		know.families = map[string]string{}
+		if err := eachLine("data/event_families.tsv", func(f []string) error {
+			if len(f) != 2 {
+				return fmt.Errorf("want 2 tab-separated fields, got %d", len(f))
+			}
+			know.families[f[0]] = f[1]
+			return nil
+		}); err != nil {
+			know.loadErr = err
+		}
 		if err := eachLine("data/statuses.tsv", func(f []string) error {
 			if len(f) != 2 {
 				return fmt.Errorf("want 2 tab-separated fields, got %d", len(f))
@@ -105,6 +116,9 @@ func classesConflict(ca, sa, cb, sb string) bool {
 	}
 	return false
 }
+
+// eventFamily is the family of an event predicate, or "".
+func eventFamily(pred string) string { return kb().families[pred] }
 
 // hasDisputeCue reports whether text carries a word of doubt or denial.
 func hasDisputeCue(text string) bool {

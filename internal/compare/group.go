@@ -388,7 +388,7 @@ func (in *input) makeGroup(items []*item, colRank map[string]int) Group {
 		return items[i].seq < items[j].seq
 	})
 	first := items[0].claim
-	g := Group{Kind: first.Kind, Proposition: first.Proposition, Control: first.Control, quantities: first.Quantities}
+	g := Group{Kind: first.Kind, Proposition: first.Proposition, Control: first.Control}
 	seenCol := map[string]bool{}
 	seenPlace := map[string]bool{}
 	for _, it := range items {
@@ -396,6 +396,7 @@ func (in *input) makeGroup(items []*item, colRank map[string]int) Group {
 			seenCol[it.column] = true
 			g.Columns = append(g.Columns, it.column)
 		}
+		g.quantities = append(g.quantities, it.claim.Quantities...)
 		for _, id := range it.places {
 			if !containsFold(g.placeIDs, id) {
 				g.placeIDs = append(g.placeIDs, id)
@@ -716,6 +717,9 @@ func conflicts(groups []Group) []Conflict {
 		} else if g.Proposition != "" {
 			add("p:"+g.Proposition, i)
 		}
+		if fam := eventFamily(predicate(g.Proposition)); g.Kind == domain.ClaimEvent && fam != "" && len(g.quantities) > 0 {
+			add("f:"+fam, i)
+		}
 	}
 	seen := map[[2]int]bool{}
 	var out []Conflict
@@ -738,6 +742,9 @@ func conflicts(groups []Group) []Conflict {
 					}
 					continue
 				}
+				if a.Proposition != c.Proposition && !sameTollEvent(a, c) {
+					continue
+				}
 				out = append(out, Conflict{
 					Kind: "number", Subject: a.Summary,
 					Why:       fmt.Sprintf("%s vs %s", quantitiesText(a), quantitiesText(c)),
@@ -747,6 +754,20 @@ func conflicts(groups []Group) []Conflict {
 		}
 	}
 	return out
+}
+
+// sameTollEvent: two event groups of one family (a strike and its
+// casualties) about the same place, or with no place given, whose figures
+// for the same thing differ.
+func sameTollEvent(a, b Group) bool {
+	fa := eventFamily(predicate(a.Proposition))
+	if fa == "" || fa != eventFamily(predicate(b.Proposition)) {
+		return false
+	}
+	if len(a.placeIDs) > 0 && len(b.placeIDs) > 0 && !overlap(a.placeIDs, b.placeIDs) {
+		return false
+	}
+	return !quantitiesCompatible(a.quantities, b.quantities)
 }
 
 func controlConflict(a, b Group) (Conflict, bool) {
