@@ -1,102 +1,28 @@
 package events
 
 import (
-	"bufio"
-	"encoding/json"
-	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/parallaxnews/parallax/internal/domain"
+	"github.com/parallaxnews/parallax/internal/events/eventstest"
 	"github.com/parallaxnews/parallax/internal/sharedtest"
 )
 
-// telegramPost is one post in the Telegram corpus's JSON arrays.
-type telegramPost struct {
-	MessageID int64  `json:"message_id"`
-	Text      string `json:"text"`
-	Date      string `json:"date"`
-	Channel   string `json:"channel"`
-}
-
-// telegramArticle turns a post into an Article the way ingest would:
-// paragraphs split on blank lines, the post date as Published, the channel
-// as outlet. Posts have no title; the first line serves as headline.
-func telegramArticle(file string, p telegramPost) (*domain.Article, error) {
-	pub, err := time.Parse(time.RFC3339, p.Date)
-	if err != nil {
-		pub, err = time.Parse("2006-01-02T15:04:05", p.Date)
-		if err != nil {
-			return nil, fmt.Errorf("post %d: date %q: %v", p.MessageID, p.Date, err)
-		}
-	}
-	a := &domain.Article{
-		ID:        fmt.Sprintf("%s/%d", file, p.MessageID),
-		Source:    "telegram:" + file,
-		Format:    "jsonl",
-		Outlet:    &domain.Outlet{Name: p.Channel},
-		Language:  "ru",
-		Published: &domain.Timestamp{Time: pub.UTC(), Precision: domain.PrecisionSecond},
-	}
-	var paras []domain.Paragraph
-	for _, s := range strings.Split(p.Text, "\n\n") {
-		if s = strings.TrimSpace(s); s != "" {
-			paras = append(paras, domain.Paragraph{Text: s, SourceOffset: -1})
-		}
-	}
-	a.SetBody(paras)
-	return a, nil
-}
-
-// loadTelegram reads the channels' posts between from and to.
 func loadTelegram(t *testing.T, dir string, files []string, from, to time.Time) []*domain.Article {
 	t.Helper()
-	var arts []*domain.Article
-	for _, f := range files {
-		b, err := os.ReadFile(filepath.Join(dir, f+"_messages.json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var posts []telegramPost
-		if err := json.Unmarshal(b, &posts); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		for _, p := range posts {
-			a, err := telegramArticle(f, p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if tm := a.Published.Time; tm.Before(from) || !tm.Before(to) || len(a.Body) == 0 {
-				continue
-			}
-			arts = append(arts, a)
-		}
+	arts, err := eventstest.Load(dir, files, from, to)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return arts
 }
 
 func readGold(t *testing.T, path string) map[string]string {
 	t.Helper()
-	fh, err := os.Open(path)
+	gold, err := eventstest.ReadGold(path)
 	if err != nil {
 		t.Fatal(err)
-	}
-	defer fh.Close()
-	gold := map[string]string{}
-	sc := bufio.NewScanner(fh)
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) != 3 {
-			t.Fatalf("%s: bad line %q", path, line)
-		}
-		gold[f[0]+"/"+f[1]] = f[2]
 	}
 	return gold
 }

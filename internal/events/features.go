@@ -182,9 +182,13 @@ func extract(a *domain.Article, an *domain.Analysis, boiler func(string) bool, t
 			ents[an.Entities[i].ID] = &an.Entities[i]
 		}
 		got := map[string]bool{}
+		skip := boilerSpans(a, boiler)
 		for _, m := range an.Mentions {
 			if m.EntityID == "" || m.Status == domain.StatusUnresolved {
 				continue
+			}
+			if m.Field == "body" && inSpans(skip, m.Start) {
+				continue // a name in the outlet's footer says nothing of the event
 			}
 			kind, feature, name := m.Kind, "", m.Name
 			if e := ents[m.EntityID]; e != nil {
@@ -196,6 +200,9 @@ func extract(a *domain.Article, an *domain.Analysis, boiler func(string) bool, t
 			w := weights.of(m.EntityID, kind, feature)
 			if m.Status == domain.StatusAmbiguous {
 				w /= 2 // a guess between candidates is weaker evidence
+			}
+			if m.Confidence > 0 && m.Confidence < 1 {
+				w *= m.Confidence // an unsure match (a common word that is also a place) counts less
 			}
 			addEnt(fnv64("id:"+m.EntityID), w)
 			if got[m.EntityID] {
@@ -256,3 +263,24 @@ const maxTitleNameShare = 0.6
 // text is taken to capitalise nouns: English and Russian news run at
 // 0.15–0.35 on the fixtures, German at 0.5–0.6.
 const maxNameShare = 0.45
+
+// boilerSpans returns the byte ranges of Text() taken by boilerplate
+// paragraphs.
+func boilerSpans(a *domain.Article, boiler func(string) bool) [][2]int {
+	var out [][2]int
+	for _, p := range a.Body {
+		if boiler(p.Text) {
+			out = append(out, [2]int{p.Offset, p.Offset + len(p.Text)})
+		}
+	}
+	return out
+}
+
+func inSpans(spans [][2]int, off int) bool {
+	for _, s := range spans {
+		if off >= s[0] && off < s[1] {
+			return true
+		}
+	}
+	return false
+}
