@@ -55,7 +55,7 @@ func benchIngest(ctx context.Context, e *env, args []string) (benchWork, error) 
 		seen     = map[string]bool{}
 		t        = &ingestTally{skipped: map[string]int{}}
 	)
-	ingest.Walk(ctx, args, ingest.Options{}, func(it ingest.Item) {
+	for it := range walkAhead(ctx, args, ingest.Options{}) {
 		if !seen[it.Input] {
 			seen[it.Input] = true
 			if fi, err := os.Stat(it.Input); err == nil && !fi.IsDir() {
@@ -64,7 +64,7 @@ func benchIngest(ctx context.Context, e *env, args []string) (benchWork, error) 
 		}
 		if it.Err != nil {
 			t.failed++
-			return
+			continue
 		}
 		t.read++
 		start := time.Now()
@@ -81,7 +81,7 @@ func benchIngest(ctx context.Context, e *env, args []string) (benchWork, error) 
 				t.nearDuplicates++
 			}
 		}
-	})
+	}
 	w.Articles = t.read
 	w.Extra = map[string]any{
 		"stored": t.stored, "duplicates": t.duplicates, "near_duplicates": t.nearDuplicates,
@@ -212,7 +212,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		put = st.RefreshArticle
 	}
 	done := 0
-	ingest.Walk(ctx, inputs, ingest.Options{Fetcher: newFetcher(*allowPrivate)}, func(it ingest.Item) {
+	for it := range walkAhead(ctx, inputs, ingest.Options{Fetcher: newFetcher(*allowPrivate)}) {
 		done++
 		if bar != nil {
 			if done > bar.GetMax() {
@@ -227,7 +227,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 				t.failed++
 			}
 			report(it.Input, it.Err)
-			return
+			continue
 		}
 		t.read++
 		res, err := put(ctx, it.Article)
@@ -246,7 +246,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 				t.nearDuplicates++
 			}
 		}
-	})
+	}
 	if bar != nil {
 		_ = bar.Finish()
 	}
@@ -255,6 +255,19 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return errExitFailure
 	}
 	return nil
+}
+
+// walkAhead runs ingest.Walk in its own goroutine, a few items ahead of
+// the caller, so parsing the next report overlaps storing this one (the
+// two take about the same time on plain text). Items keep Walk's order;
+// the caller must drain the channel.
+func walkAhead(ctx context.Context, inputs []string, opts ingest.Options) <-chan ingest.Item {
+	ch := make(chan ingest.Item, 32)
+	go func() {
+		defer close(ch)
+		ingest.Walk(ctx, inputs, opts, func(it ingest.Item) { ch <- it })
+	}()
+	return ch
 }
 
 // newIngestBar returns a progress bar on w when w is a terminal, else nil:
