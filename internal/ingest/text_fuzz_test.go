@@ -46,6 +46,17 @@ func FuzzReadText(f *testing.F) {
 				t.Fatalf("source offset %d outside the %d-byte text", p.SourceOffset, len(d.Text))
 			}
 		}
+		// Outlet, wires and the language rules must cope with anything too
+		// (lingua itself is left out: loading its models in every fuzz
+		// worker would leave no time to fuzz).
+		reg := DefaultOutlets()
+		setWires(a, reg)
+		setOutlet(a, reg)
+		for _, f := range []func(string) (string, float64, bool){cyrillicLanguage, stopwordLanguage} {
+			if _, conf, _ := f(a.Title + a.Text()); conf < 0 || conf > 1 {
+				t.Fatalf("language confidence %v", conf)
+			}
+		}
 		for _, b := range a.Blocks {
 			if b.SourceOffset < 0 || b.SourceOffset+len(b.Text) > len(d.Text) || !strings.HasPrefix(d.Text[b.SourceOffset:], b.Text) {
 				t.Fatalf("%s block %q not found at its offset %d", b.Kind, b.Text, b.SourceOffset)
