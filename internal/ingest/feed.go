@@ -43,10 +43,9 @@ func readFeed(ctx context.Context, source string, data []byte, opts Options) ([]
 			items = append(items, Item{Input: source, Err: ctx.Err()})
 			break
 		}
-		name := feedItemName(source, i, it)
 		a, err := feedItem(ctx, source, feed, it, opts)
 		if err != nil {
-			items = append(items, Item{Input: name, Err: fmt.Errorf("%s: %w", name, err)})
+			items = append(items, Item{Input: source, Err: fmt.Errorf("%s: %w", feedItemName(i, it), err)})
 			continue
 		}
 		arts = append(arts, a)
@@ -68,17 +67,17 @@ func feedParse(data []byte) (feed *gofeed.Feed, err error) {
 	return feed, err
 }
 
-// feedItemName names an item for error messages: the feed, the item's
-// position and its title or link.
-func feedItemName(source string, i int, it *gofeed.Item) string {
+// feedItemName names an item for error messages (the Item's Input names
+// the feed): its position and its title or link.
+func feedItemName(i int, it *gofeed.Item) string {
 	label := strings.TrimSpace(firstNonEmpty(it.Title, it.Link, it.GUID))
 	if len(label) > 80 {
 		label = label[:80] + "…"
 	}
 	if label == "" {
-		return fmt.Sprintf("%s item %d", source, i+1)
+		return fmt.Sprintf("item %d", i+1)
 	}
-	return fmt.Sprintf("%s item %d (%q)", source, i+1, label)
+	return fmt.Sprintf("item %d (%q)", i+1, label)
 }
 
 func feedItem(ctx context.Context, source string, feed *gofeed.Feed, it *gofeed.Item, opts Options) (*domain.Article, error) {

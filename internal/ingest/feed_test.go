@@ -28,7 +28,7 @@ func TestReadFeedRSS(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The empty second item fails alone, named by feed and position.
-	if len(items) != 1 || items[0].Err == nil || !strings.Contains(items[0].Err.Error(), "rss-full.xml item 2") {
+	if len(items) != 1 || items[0].Input != "rss-full.xml" || items[0].Err == nil || !strings.HasPrefix(items[0].Err.Error(), "item 2: ") {
 		t.Fatalf("item errors = %+v, want one naming rss-full.xml item 2", items)
 	}
 	if len(arts) != 2 {

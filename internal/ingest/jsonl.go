@@ -40,7 +40,8 @@ type jsonlRecord struct {
 const jsonlMaxLineErrors = 50
 
 // readJSONL reads JSON Lines as written by news crawlers: one article per
-// line. A broken line gives an Item error naming the file and line; the
+// line. A broken line gives an Item error (Input the file, the error
+// naming the line); the
 // others go on. A file holding one (pretty-printed) JSON object is read as
 // one record.
 func readJSONL(source string, data []byte) ([]*domain.Article, []Item, error) {
@@ -75,12 +76,12 @@ func readJSONL(source string, data []byte) ([]*domain.Article, []Item, error) {
 			if bad > jsonlMaxLineErrors {
 				return arts, items, fmt.Errorf("%s: stopped after %d broken lines; is this JSON Lines?", source, jsonlMaxLineErrors)
 			}
-			items = append(items, Item{Input: where, Err: fmt.Errorf("%s line %d: broken JSON: %v", source, n, jsonlErr(err))})
+			items = append(items, Item{Input: source, Err: fmt.Errorf("line %d: broken JSON: %v", n, jsonlErr(err))})
 			continue
 		}
 		a, err := jsonlArticle(rec, where)
 		if err != nil {
-			items = append(items, Item{Input: where, Err: fmt.Errorf("%s line %d: %w", source, n, err)})
+			items = append(items, Item{Input: source, Err: fmt.Errorf("line %d: %w", n, err)})
 			continue
 		}
 		arts = append(arts, a)
