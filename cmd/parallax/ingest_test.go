@@ -18,26 +18,26 @@ import (
 	"github.com/parallaxnews/parallax/internal/store"
 )
 
-// cli runs parallax with a temporary database, as a user would.
-type cli struct {
+// storeCLI runs parallax with a temporary database, as a user would.
+type storeCLI struct {
 	t  *testing.T
 	db string
 }
 
-func newCLI(t *testing.T) *cli {
-	return &cli{t: t, db: filepath.Join(t.TempDir(), "db", "parallax.db")}
+func newStoreCLI(t *testing.T) *storeCLI {
+	return &storeCLI{t: t, db: filepath.Join(t.TempDir(), "db", "parallax.db")}
 }
 
-func (c *cli) run(args ...string) (code int, stdout, stderr string) {
+func (c *storeCLI) run(args ...string) (code int, stdout, stderr string) {
 	c.t.Helper()
 	var out, errb bytes.Buffer
 	code = run(context.Background(), append([]string{"--db", c.db}, args...), &out, &errb)
 	return code, out.String(), errb.String()
 }
 
-// copyFixtures copies testdata/<dir> into a temp dir and returns it with
+// copyIngestFixtures copies testdata/<dir> into a temp dir and returns it with
 // the names of the report files (README.md is not a report).
-func copyFixtures(t *testing.T, dir string) (string, []string) {
+func copyIngestFixtures(t *testing.T, dir string) (string, []string) {
 	t.Helper()
 	dst := t.TempDir()
 	entries, err := os.ReadDir(filepath.Join("testdata", dir))
@@ -60,8 +60,8 @@ func copyFixtures(t *testing.T, dir string) (string, []string) {
 	return dst, names
 }
 
-// headline is the first line of a plain-text fixture.
-func headline(t *testing.T, path string) string {
+// fixtureHeadline is the first line of a plain-text fixture.
+func fixtureHeadline(t *testing.T, path string) string {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -71,7 +71,7 @@ func headline(t *testing.T, path string) string {
 	return strings.TrimSpace(first)
 }
 
-func listJSON(t *testing.T, c *cli, args ...string) []store.Summary {
+func lsJSON(t *testing.T, c *storeCLI, args ...string) []store.Summary {
 	t.Helper()
 	code, out, errs := c.run(append([]string{"ls", "--format", "json"}, args...)...)
 	if code != 0 {
@@ -85,8 +85,8 @@ func listJSON(t *testing.T, c *cli, args ...string) []store.Summary {
 }
 
 func TestIngestListShow(t *testing.T) {
-	c := newCLI(t)
-	dir, names := copyFixtures(t, "ingest")
+	c := newStoreCLI(t)
+	dir, names := copyIngestFixtures(t, "ingest")
 	n := len(names)
 
 	// First ingest stores everything; the reprint is linked.
@@ -124,7 +124,7 @@ func TestIngestListShow(t *testing.T) {
 		if !strings.HasSuffix(name, ".txt") {
 			continue
 		}
-		if h := headline(t, filepath.Join(dir, name)); !strings.Contains(out, h) {
+		if h := fixtureHeadline(t, filepath.Join(dir, name)); !strings.Contains(out, h) {
 			t.Errorf("ls does not show the headline of %s (%q):\n%s", name, h, out)
 		}
 	}
@@ -135,7 +135,7 @@ func TestIngestListShow(t *testing.T) {
 		t.Errorf("%d rows marked as near-duplicates, want 1:\n%s", got, out)
 	}
 
-	list := listJSON(t, c)
+	list := lsJSON(t, c)
 	ids := map[string]store.Summary{}
 	var reprint store.Summary
 	for _, s := range list {
@@ -153,11 +153,11 @@ func TestIngestListShow(t *testing.T) {
 	}
 
 	// --since keeps the reports published on or after the day.
-	since := listJSON(t, c, "--since", "2025-03-12")
+	since := lsJSON(t, c, "--since", "2025-03-12")
 	if len(since) != 1 || since[0].Title != "Container traffic returns to Chornomorsk" {
 		t.Errorf("ls --since 2025-03-12 = %+v, want only the port report", since)
 	}
-	if lim := listJSON(t, c, "--limit", "2"); len(lim) != 2 {
+	if lim := lsJSON(t, c, "--limit", "2"); len(lim) != 2 {
 		t.Errorf("ls --limit 2 gave %d rows", len(lim))
 	}
 
@@ -218,14 +218,14 @@ func TestIngestListShow(t *testing.T) {
 }
 
 func TestIngestBadInputs(t *testing.T) {
-	c := newCLI(t)
-	good, _ := copyFixtures(t, "ingest")
+	c := newStoreCLI(t)
+	good, _ := copyIngestFixtures(t, "ingest")
 	if code, out, errs := c.run("ingest", good); code != 0 {
 		t.Fatalf("setup ingest: exit %d\n%s%s", code, out, errs)
 	}
-	before := listJSON(t, c)
+	before := lsJSON(t, c)
 
-	dir, _ := copyFixtures(t, "ingest-extra")
+	dir, _ := copyIngestFixtures(t, "ingest-extra")
 	empty := filepath.Join(dir, "empty.txt")
 	binary := filepath.Join(dir, "scan.dat")
 	if err := os.WriteFile(empty, nil, 0o644); err != nil {
@@ -253,7 +253,7 @@ func TestIngestBadInputs(t *testing.T) {
 	}
 
 	// The good report is stored and nothing stored before is lost.
-	after := listJSON(t, c)
+	after := lsJSON(t, c)
 	if len(after) != len(before)+1 {
 		t.Fatalf("%d reports after, %d before; want one more", len(after), len(before))
 	}
@@ -269,7 +269,7 @@ func TestIngestBadInputs(t *testing.T) {
 }
 
 func TestStoreCommandErrors(t *testing.T) {
-	c := newCLI(t)
+	c := newStoreCLI(t)
 	tests := []struct {
 		name    string
 		args    []string
@@ -308,14 +308,14 @@ func TestStoreCommandErrors(t *testing.T) {
 }
 
 func TestIngestRefresh(t *testing.T) {
-	c := newCLI(t)
-	dir, names := copyFixtures(t, "ingest")
+	c := newStoreCLI(t)
+	dir, names := copyIngestFixtures(t, "ingest")
 	if code, out, errs := c.run("ingest", dir); code != 0 {
 		t.Fatalf("ingest: exit %d\n%s%s", code, out, errs)
 	}
 	// The same report with a corrected headline: same body, same ID.
 	path := filepath.Join(dir, "uk-rail.txt")
-	old := headline(t, path)
+	old := fixtureHeadline(t, path)
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -365,13 +365,13 @@ func TestIngestFoundingExample(t *testing.T) {
 	if err := yaml.Unmarshal(b, &expected); err != nil {
 		t.Fatal(err)
 	}
-	c := newCLI(t)
+	c := newStoreCLI(t)
 	code, out, errs := c.run("ingest", dir)
 	n := len(expected.Documents)
 	if want := fmt.Sprintf("read %d, stored %d, duplicates 0, near-duplicates 0, skipped 0\n", n, n); code != 0 || out != want {
 		t.Fatalf("ingest: exit %d, summary %q (want %q), stderr %q", code, out, want, errs)
 	}
-	list := listJSON(t, c)
+	list := lsJSON(t, c)
 	for name, doc := range expected.Documents {
 		found := false
 		for _, s := range list {
