@@ -105,8 +105,8 @@ func Default() (*Gazetteer, error) {
 }
 
 func loadDefault() (*Gazetteer, error) {
-	// Sized for cities500's ~640k distinct skeletons: no rehashing.
-	g := newSized(700_000)
+	// Sized for cities500's ~430k distinct skeletons: no rehashing.
+	g := newSized(450_000)
 	zr, err := gzip.NewReader(bytes.NewReader(cities500))
 	if err != nil {
 		return nil, fmt.Errorf("embedded cities500: %w", err)
@@ -125,7 +125,7 @@ func loadDefault() (*Gazetteer, error) {
 func New() *Gazetteer { return newSized(0) }
 
 func newSized(names int) *Gazetteer {
-	g := &Gazetteer{byID: make(map[string]*Place, names/3), extraAdmin1: map[string]string{}}
+	g := &Gazetteer{byID: make(map[string]*Place, names/2), extraAdmin1: map[string]string{}}
 	g.skel.m = make(map[string]int32, names)
 	g.stem.init()
 	g.admin.init()

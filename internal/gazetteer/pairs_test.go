@@ -155,3 +155,30 @@ func checkMustNot(t *testing.T, g *Gazetteer) {
 }
 
 func sharedPath(t *testing.T, rel string) string { return sharedtest.Path(t, rel) }
+
+// The ~25 Kostiantynivkas of the full country file: the oblast the text
+// names decides; without it the city (67,000 people) beats the villages.
+func TestNamesakesWithUA(t *testing.T) {
+	g := withUA(t)
+	ms := g.Lookup("Kostiantynivka")
+	if len(ms) < 20 {
+		t.Fatalf("%d Kostiantynivkas, want the ~25 of UA.txt", len(ms))
+	}
+	for _, tt := range []struct {
+		ctx       Context
+		want      string
+		ambiguous bool
+	}{
+		{Context{Admin1: []string{"UA.05"}}, "geonames:705104", false},
+		{Context{Admin1: []string{"UA.26"}}, "geonames:705115", false},
+		{Context{Country: "UA"}, "geonames:705104", false},
+	} {
+		r := g.Rank(ms, tt.ctx)
+		if r.Best.Place.ID != tt.want || r.Ambiguous != tt.ambiguous {
+			t.Errorf("Rank(Kostiantynivka, %+v) = %s ambiguous=%v %v, want %s ambiguous=%v", tt.ctx, r.Best.Place.ID, r.Ambiguous, r.Best.Reasons, tt.want, tt.ambiguous)
+		}
+	}
+	if r := g.Rank(g.Lookup("Oleksandrivka"), Context{Country: "UA"}); !r.Ambiguous {
+		t.Errorf("Oleksandrivka without an oblast resolved to %s %v", r.Best.Place.Name, r.Best.Reasons)
+	}
+}

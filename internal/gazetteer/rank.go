@@ -43,7 +43,7 @@ const (
 	wAdmin1     = 0.25
 	wNear       = 0.15
 	wCountry    = 0.08
-	wPopulation = 0.04 // per factor of ten
+	wPopulation = 0.05 // per factor of ten
 	nearKm      = 150.0
 	ambiguousBy = 0.04
 )
@@ -70,16 +70,19 @@ func (g *Gazetteer) Rank(matches []Match, ctx Context) Ranked {
 		}
 	}
 	out := make([]Scored, 0, len(matches))
+	context := map[*Place]bool{} // places the text's context speaks for
 	for _, m := range matches {
 		p := m.Place
 		s := Scored{Match: m, Score: wName * m.Score}
 		s.Reasons = append(s.Reasons, fmt.Sprintf("name %s (%.2f)", m.How, m.Score))
 		if admin[p.ID] || admin[p.Admin1ID] || (p.Admin1Code != "" && admin[admin1Key(p.Country, p.Admin1Code)]) {
 			s.Score += wAdmin1
+			context[p] = true
 			s.Reasons = append(s.Reasons, "in "+nonEmpty(p.Admin1, p.Admin1Code)+", which the text names")
 		}
 		if km, near := nearest(p, ctx.Places); near != nil && km < nearKm {
 			s.Score += wNear * (1 - km/nearKm)
+			context[p] = true
 			s.Reasons = append(s.Reasons, fmt.Sprintf("%.0f km from %s", km, near.Name))
 		}
 		if ctx.Country != "" && p.Country == ctx.Country {
@@ -87,7 +90,7 @@ func (g *Gazetteer) Rank(matches []Match, ctx Context) Ranked {
 			s.Reasons = append(s.Reasons, "in "+p.Country+", which the outlet covers")
 		}
 		if p.Population > 0 {
-			s.Score += wPopulation * math.Log10(float64(p.Population)) / 2
+			s.Score += wPopulation * math.Log10(float64(p.Population))
 			s.Reasons = append(s.Reasons, fmt.Sprintf("population %d", p.Population))
 		}
 		switch p.FeatureCode {
@@ -108,11 +111,36 @@ func (g *Gazetteer) Rank(matches []Match, ctx Context) Ranked {
 		return out[i].Place.ID < out[j].Place.ID
 	})
 	r := Ranked{Best: &out[0], RunnersUp: out[1:]}
-	if len(out) > 1 && out[0].Score-out[1].Score < ambiguousBy {
+	switch {
+	case len(out) > 1 && out[0].Score-out[1].Score < ambiguousBy:
 		r.Ambiguous = true
 		r.Best.Reasons = append(r.Best.Reasons, fmt.Sprintf("ambiguous: %s scores within %.2f", out[1].Place.Name, ambiguousBy))
+	case !context[r.Best.Place] && r.Best.Place.Population < namesakeTown:
+		if n := namesakes(out); n >= manyNamesakes {
+			r.Ambiguous = true
+			r.Best.Reasons = append(r.Best.Reasons, fmt.Sprintf("ambiguous: %d places of this name and nothing in the text to choose", n))
+		}
 	}
 	return r
+}
+
+// A small town among many namesakes is only a guess without context
+// (there are dozens of Oleksandrivkas; one being a raion seat of 8,000
+// people does not make it the one meant). A city this large is.
+const (
+	namesakeTown  = 50000
+	manyNamesakes = 3
+)
+
+// namesakes counts the candidates that match as well as the best.
+func namesakes(out []Scored) int {
+	n := 0
+	for _, s := range out {
+		if s.Match.Score >= out[0].Match.Score-0.02 {
+			n++
+		}
+	}
+	return n
 }
 
 var featureWords = map[string]string{
