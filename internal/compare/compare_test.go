@@ -380,3 +380,22 @@ func conflictWhys(r *Report) []string {
 	}
 	return s
 }
+
+func TestVoicesMatch(t *testing.T) {
+	v := func(name, id string) domain.Voice { return domain.Voice{Kind: domain.VoiceNamed, Name: name, EntityID: id} }
+	for _, tc := range []struct {
+		a, b domain.Voice
+		want bool
+	}{
+		{v("the ministry", ""), v("Russian Ministry of Defence", "org:ru-mod"), true},
+		{v("Russia", ""), v("Russian army", ""), true},
+		{v("Sergei Kuzovlev", "local:1"), v("Valery Gerasimov", "actor:valery-gerasimov"), false},
+		{v("Gerasimov", ""), v("Valery Gerasimov", "actor:valery-gerasimov"), true},
+		{v("Peskov", "actor:dmitry-peskov"), v("Kremlin spokesman", "actor:dmitry-peskov"), true},
+		{v("", ""), v("Kyiv", ""), false},
+	} {
+		if got := voicesMatch(tc.a, tc.b); got != tc.want {
+			t.Errorf("voicesMatch(%q, %q) = %v", tc.a.Name, tc.b.Name, got)
+		}
+	}
+}

@@ -673,16 +673,66 @@ func attributionOf(g Group) (Attribution, bool) {
 }
 
 func sharesSpeaker(g Group, a, b string) bool {
-	ka := map[string]bool{}
-	for _, c := range g.CarriersIn(a) {
-		ka[voiceKey(c.Voice)] = true
-	}
-	for _, c := range g.CarriersIn(b) {
-		if c.Voice.Kind != domain.VoiceOutlet && ka[voiceKey(c.Voice)] {
-			return true
+	for _, x := range g.CarriersIn(a) {
+		if x.Voice.Kind == domain.VoiceOutlet || x.Voice.Kind == "" {
+			continue
+		}
+		for _, y := range g.CarriersIn(b) {
+			if y.Voice.Kind != domain.VoiceOutlet && y.Voice.Kind != "" && voicesMatch(x.Voice, y.Voice) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// voicesMatch: the same entity, or names where every word of the shorter
+// begins a word of the longer ("the ministry" and "Russian Ministry of
+// Defence", "Russia" and "Russian army") — one party named more or less
+// fully, which is not a different attribution.
+func voicesMatch(a, b domain.Voice) bool {
+	if a.EntityID != "" && a.EntityID == b.EntityID {
+		return true
+	}
+	// Names only: a description ("Russian Armed Forces Chief of General
+	// Staff") carries affiliation words that would match the party itself.
+	wa, wb := nameWords(voiceName(a)), nameWords(voiceName(b))
+	if len(wa) == 0 || len(wb) == 0 {
+		return false
+	}
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	for _, w := range wa {
+		found := false
+		for _, v := range wb {
+			found = found || strings.HasPrefix(v, w)
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func voiceName(v domain.Voice) string {
+	if v.Name != "" {
+		return v.Name
+	}
+	return v.Description
+}
+
+// nameWords folds a name to its content words.
+func nameWords(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(normText(s)) {
+		switch w {
+		case "the", "of", "a", "an":
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 func voiceKey(v domain.Voice) string {
