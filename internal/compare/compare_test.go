@@ -382,7 +382,9 @@ func conflictWhys(r *Report) []string {
 }
 
 func TestVoicesMatch(t *testing.T) {
-	v := func(name, id string) domain.Voice { return domain.Voice{Kind: domain.VoiceNamed, Name: name, EntityID: id} }
+	v := func(name, id string) domain.Voice {
+		return domain.Voice{Kind: domain.VoiceNamed, Name: name, EntityID: id}
+	}
 	for _, tc := range []struct {
 		a, b domain.Voice
 		want bool
