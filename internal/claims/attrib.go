@@ -61,10 +61,10 @@ func isBoundaryTok(t token) bool {
 		return clauseWords[t.s]
 	}
 	switch t.s {
-	case "'", "’", "-", ".", "(", ")", "&":
+	case "'", "’", ".", "(", ")", "&":
 		return false
 	}
-	return true
+	return true // a lone "-" is a dash: hyphens inside words are in the word
 }
 
 // npBefore is the speaker phrase before token i: back to a boundary.
@@ -190,8 +190,8 @@ func (d *doc) attribute(s *sent) attribution {
 		at.spA, at.spB = s.bytesOf(m.spA, m.spB)
 		for i := len(cues) - 1; i >= 0; i-- {
 			c := cues[i]
-			if i == main || !c.hasSpeaker {
-				continue
+			if i == main || !c.hasSpeaker || c.class == cueDeny {
+				continue // a denial answers the claim; it does not pass it on
 			}
 			if within(c.cA, c.cB, s.toks[m.h.i].start) {
 				at.voice.Via = append([]domain.Voice{c.voice}, at.voice.Via...)
@@ -377,7 +377,11 @@ func (d *doc) cueSpeaker(s *sent, c *cueInfo) {
 			case (tail || s.Field == "title" && beforeEnd > 0 && s.toks[beforeEnd].s == ",") && s.words(first, beforeEnd) >= 2:
 				c.cA, c.cB = s.Start, s.toks[beforeEnd-1].end
 			default:
-				c.cA, c.cB = s.bytesOf(c.h.j, n)
+				k := c.h.j
+				for k < n-1 && (isTimeWordTok(s.toks[k]) || s.toks[k].s == "on") {
+					k++
+				}
+				c.cA, c.cB = s.bytesOf(k, n)
 			}
 		} else {
 			// inverted: "..., сообщил губернатор X." / "..., said Gerasimov."
@@ -395,6 +399,13 @@ func (d *doc) cueSpeaker(s *sent, c *cueInfo) {
 	}
 	if c.cB < c.cA {
 		c.cA, c.cB = s.Start, s.End
+	}
+	// a semicolon ends the reported clause ("Russia says it took X; Kyiv denies")
+	for _, t := range s.toks {
+		if t.s == ";" && t.start > c.cA && t.start < c.cB && t.start > s.toks[c.h.i].start {
+			c.cB = trimEndPunct(s.text, c.cA, t.start)
+			break
+		}
 	}
 }
 

@@ -3,7 +3,9 @@ package claims
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/parallaxnews/parallax/internal/domain"
 )
@@ -12,7 +14,9 @@ import (
 // report ("fighting to liberate", "a date on the liberation of").
 var notDone = map[string]bool{"to": true, "date": true, "goal": true, "goals": true, "aim": true, "order": true,
 	"plan": true, "plans": true, "attempt": true, "чтобы": true, "для": true, "цели": true, "цель": true,
-	"задача": true, "щоб": true, "мета": true, "сроки": true}
+	"задача": true, "щоб": true, "мета": true, "сроки": true, "preparing": true, "prepares": true, "prepare": true,
+	"planning": true, "готовит": true, "готовят": true, "готовится": true, "планирует": true, "планируют": true,
+	"готує": true, "планує": true, "планують": true}
 
 // regionBreaks end the clause of one control word before the next.
 var regionBreaks = map[string]bool{",": true, ";": true, "where": true, "which": true, "after": true, "before": true,
@@ -27,7 +31,7 @@ var beWords = map[string]bool{"been": true, "be": true, "was": true, "were": tru
 func (d *doc) sentence(s *sent) {
 	lx := d.x.lx
 	defer d.notePlaces(s)
-	if s.words(0, len(s.toks)) < 3 {
+	if s.words(0, len(s.toks)) < 3 || d.dateline(s) {
 		return
 	}
 	outside := func(m *matcher) []hit {
@@ -77,6 +81,21 @@ func (d *doc) sentence(s *sent) {
 		d.claimsOf[s.idx] = append(d.claimsOf[s.idx], len(d.claims))
 		d.claims = append(d.claims, c)
 	}
+}
+
+// dateline: "МОСКВА, 16 октября. /ТАСС/." — no lower-case word but month
+// names, so no proposition.
+func (d *doc) dateline(s *sent) bool {
+	for k, t := range s.toks {
+		if t.kind != tokWord || t.upper {
+			continue
+		}
+		if _, ok := d.x.lx.months.at(s.toks, k); ok {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // amendPrevious applies fn to the claims of the sentences before s in its
@@ -223,6 +242,9 @@ func (d *doc) build(s *sent, at attribution) []domain.Claim {
 			c.Control = ctl
 			c.Time = pickDate(dates, p.i, ra, rb)
 			if c.Time == nil {
+				c.Time = yearOnly(ctxYear)
+			}
+			if c.Time == nil {
 				c.Time = d.published()
 			}
 			c.Proposition = d.controlKey(g.places, status, side, ctl)
@@ -244,6 +266,8 @@ func (d *doc) build(s *sent, at attribution) []domain.Claim {
 	if len(dates) > 0 {
 		t := dates[0].t
 		c.Time = &t
+	} else {
+		c.Time = yearOnly(ctxYear)
 	}
 	evType := ""
 	for _, h := range lx.event.find(s.toks[ci:cj]) {
@@ -265,6 +289,15 @@ func (d *doc) build(s *sent, at attribution) []domain.Claim {
 		c.Proposition = "statement|" + voiceKey(c.Voice) + "|" + refKeys(c.Places, c.Actors)
 	}
 	return []domain.Claim{c}
+}
+
+// yearOnly: a year the sentence names ("the 2022 invasion") dates a claim
+// that names no day.
+func yearOnly(y int) *domain.ClaimTime {
+	if y == 0 {
+		return nil
+	}
+	return &domain.ClaimTime{Timestamp: domain.Timestamp{Time: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), Precision: domain.PrecisionYear}, Surface: strconv.Itoa(y)}
 }
 
 func (d *doc) published() *domain.ClaimTime {
@@ -573,6 +606,11 @@ func (d *doc) places(s *sent, a, b int, at attribution) []domain.Ref {
 	for k := a; k < b; k++ {
 		t := s.toks[k]
 		if !t.upper || k == 0 || (at.spA >= 0 && t.start >= at.spA && t.end <= at.spB) {
+			continue
+		}
+		// the first word after an opening mark, and function words, are
+		// capitalised by position, not because they are names
+		if pt := s.toks[k-1]; pt.kind == tokPunct && pt.s != "," || determiners[t.s] || npTrim[t.s] || lx.pronouns[t.s] {
 			continue
 		}
 		e := k + 1

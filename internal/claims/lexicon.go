@@ -208,6 +208,7 @@ type lexicon struct {
 	media      map[string]bool
 	anonHeads  map[string]bool
 	anonMarks  *matcher
+	anonStrong *matcher
 	anonDeterm map[string]bool
 	pronouns   map[string]bool
 
@@ -305,6 +306,7 @@ func loadLexicon() (*lexicon, error) {
 		Media      []string    `yaml:"media"`
 		AnonHeads  []string    `yaml:"anonymous_heads"`
 		AnonMarks  []string    `yaml:"anonymous_marks"`
+		AnonStrong []string    `yaml:"anonymous_strong"`
 		AnonDeterm []string    `yaml:"anonymous_determiners"`
 		Pronouns   []string    `yaml:"pronouns"`
 	}
@@ -328,6 +330,10 @@ func loadLexicon() (*lexicon, error) {
 	lx.anonMarks = newMatcher()
 	for _, f := range sp.AnonMarks {
 		lx.anonMarks.add(f, 0)
+	}
+	lx.anonStrong = newMatcher()
+	for _, f := range sp.AnonStrong {
+		lx.anonStrong.add(f, 0)
 	}
 	lx.anonDeterm = setOf(sp.AnonDeterm)
 	lx.pronouns = setOf(sp.Pronouns)
@@ -506,7 +512,7 @@ func loadLexicon() (*lexicon, error) {
 		lx.anchorD = append(lx.anchorD, t)
 	}
 	lx.vocab = newVocab()
-	for _, m := range []*matcher{lx.speech, lx.anonMarks, lx.hedge, lx.dispute, lx.unverified, lx.nocomment,
+	for _, m := range []*matcher{lx.speech, lx.anonMarks, lx.anonStrong, lx.hedge, lx.dispute, lx.unverified, lx.nocomment,
 		lx.control, lx.agents, lx.sides, lx.event, lx.statement, lx.fact, lx.framing, lx.qualifier,
 		lx.fractions, lx.multiplier, lx.counted, lx.months, lx.weekdays, lx.relative, lx.anchors} {
 		m.compile(lx.vocab)

@@ -99,6 +99,10 @@ func (d *doc) bestMention(field string, a, b int) (domain.Mention, bool) {
 // familiar with the matter", "источник в силовых структурах").
 func (d *doc) isAnonymous(s *sent, a, b int) bool {
 	lx := d.x.lx
+	// "who asked not to be named", "on condition of anonymity": whoever it is
+	if len(lx.anonStrong.find(s.toks[a:min(len(s.toks), b+8)])) > 0 {
+		return true
+	}
 	head := false
 	for k := a; k < b; k++ {
 		if lx.anonHeads[s.toks[k].s] {
@@ -111,11 +115,7 @@ func (d *doc) isAnonymous(s *sent, a, b int) bool {
 	if lx.anonDeterm[s.toks[a].s] {
 		return true
 	}
-	for _, h := range lx.anonMarks.find(s.toks[a:min(len(s.toks), b+8)]) {
-		_ = h
-		return true
-	}
-	return false
+	return len(lx.anonMarks.find(s.toks[a:min(len(s.toks), b+8)])) > 0
 }
 
 // nameRun is the capitalised name in toks[a:b]: the last run of two or
@@ -134,7 +134,13 @@ func (s *sent) nameRun(a, b int) string {
 		for e < b && (s.toks[e].upper || (s.toks[e].s == "." && e+1 < b && s.toks[e+1].upper) || s.toks[e].s == "-") {
 			e++
 		}
-		runs = append(runs, run{k, e})
+		// one capitalised word before a lower-case one is a modifier
+		// ("Ukrainian battalion commander", "Ukraine's southern command")
+		// (Latin script only: Russian capitalises the first word of a name,
+		// "Министерство обороны")
+		if !(e-k == 1 && e < b && s.toks[e].kind == tokWord && !s.toks[e].upper && s.toks[k].first < 0x250) {
+			runs = append(runs, run{k, e})
+		}
 		k = e
 	}
 	if len(runs) == 0 {

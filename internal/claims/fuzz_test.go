@@ -1,0 +1,106 @@
+package claims
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/parallaxnews/parallax/internal/domain"
+)
+
+var fuzzSeeds = []string{
+	`Russian forces "have completed the liberation of the city of Kupiansk," Sergei Kuzovlev told Putin.`,
+	`He said "many" want to. "However, most cannot. Meanwhile, nobody helps." That was all.`,
+	"«Мы видим это. Мы готовы», — сказал он. По словам Пескова, В. В. Путин провел совещание.",
+	`Zapad ('West') Battlegroup. Russia's army. Ukraine’s "forces don't stop`,
+	"Gen. Ivanov spoke to Mr. Smith in the U.S. capital. Prices rose 2.5 percent.",
+	"\"\"\"''' „“ «» ‘’ \" ' . . ! ? …",
+	"\xff\xfe broken \x00 utf8 \"quote",
+	"",
+	strings.Repeat("a. ", 50) + strings.Repeat(`"x `, 30),
+}
+
+// FuzzSplit: sentence spans lie inside the text, in order, trimmed, and
+// never cut a UTF-8 sequence.
+func FuzzSplit(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	sp, err := NewSplitter()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		prev := 0
+		for _, s := range sp.Split(text, nil) {
+			if s[0] < prev || s[1] <= s[0] || s[1] > len(text) {
+				t.Fatalf("bad span %v after %d in %q", s, prev, text)
+			}
+			if utf8.ValidString(text) && (!utf8.RuneStart(text[s[0]]) || (s[1] < len(text) && !utf8.RuneStart(text[s[1]]))) {
+				t.Fatalf("span %v cuts a rune in %q", s, text)
+			}
+			prev = s[1]
+		}
+	})
+}
+
+// FuzzFindQuotes: quotes lie inside the text with their content inside
+// their marks, and nested quotes inside their outer quote.
+func FuzzFindQuotes(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		qs := FindQuotes(text)
+		for _, q := range qs {
+			if !(0 <= q.Start && q.Start < q.InStart && q.InStart <= q.InEnd && q.InEnd <= q.End && q.End <= len(text)) {
+				t.Fatalf("bad quote %+v in %q", q, text)
+			}
+			_ = q.Content(text)
+		}
+	})
+}
+
+// FuzzExtract: any body and title give claims and markers whose offsets lie
+// inside their field, and whose text is what the offsets say.
+func FuzzExtract(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add("Kupyansk Freed, Gerasimov Tells Putin", s)
+	}
+	x, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, title, body string) {
+		a := &domain.Article{ID: "f", Title: title}
+		var ps []domain.Paragraph
+		for _, p := range strings.Split(body, "\n\n") {
+			ps = append(ps, domain.Paragraph{Text: p})
+		}
+		a.SetBody(ps)
+		an := &domain.Analysis{}
+		x.Extract(a, an)
+		text := a.Text()
+		field := func(f string) string {
+			if f == "title" {
+				return title
+			}
+			return text
+		}
+		for _, c := range an.Claims {
+			ft := field(c.Field)
+			if c.Start < 0 || c.End > len(ft) || c.Start > c.End || c.SpanStart < 0 || c.SpanEnd > len(ft) || c.SpanStart > c.SpanEnd {
+				t.Fatalf("claim offsets out of range: %+v", c)
+			}
+			if ft[c.Start:c.End] != c.Sentence || ft[c.SpanStart:c.SpanEnd] != c.Text {
+				t.Fatalf("claim text does not match its offsets: %+v", c)
+			}
+		}
+		for _, m := range an.Markers {
+			ft := field(m.Field)
+			if m.Start < 0 || m.End > len(ft) || m.Start > m.End || ft[m.Start:m.End] != m.Surface {
+				t.Fatalf("marker offsets wrong: %+v", m)
+			}
+		}
+	})
+}
