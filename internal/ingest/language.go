@@ -2,6 +2,7 @@ package ingest
 
 import (
 	_ "embed"
+	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -42,9 +43,26 @@ var detector = sync.OnceValue(func() lingua.LanguageDetector {
 		Build()
 })
 
+// cyrillicDetector decides between the Cyrillic-script languages only, for
+// text that is mostly Cyrillic: Latin names and acronyms inside a Russian
+// report must not pull it towards English.
+var cyrillicDetector = sync.OnceValue(func() lingua.LanguageDetector {
+	return lingua.NewLanguageDetectorBuilder().
+		FromLanguages(lingua.Russian, lingua.Ukrainian).
+		WithLowAccuracyMode().
+		Build()
+})
+
+// reSampleNoise is what says nothing about a report's language: web
+// addresses, markdown link targets and emphasis marks.
+var reSampleNoise = regexp.MustCompile(`\]\([^)\s]*\)|\S*(?:://|www\.)\S*|\S+\.(?:ly|me|com|ru|ua)/\S*|[*_]{2,}`)
+
 // DetectLanguage returns the ISO 639-1 code of text's language and the
 // detector's confidence (0–1); "" when it cannot tell.
 func DetectLanguage(text string) (string, float64) {
+	if strings.Contains(text, "://") || strings.Contains(text, "www.") || strings.Contains(text, "](") || strings.Contains(text, ".ly/") || strings.Contains(text, ".me/") || strings.Contains(text, "**") || strings.Contains(text, "__") {
+		text = reSampleNoise.ReplaceAllString(headBytes(text, 4*langSampleBytes), " ")
+	}
 	if len(text) > langSampleBytes {
 		cut := langSampleBytes
 		for cut > 0 && text[cut]&0xC0 == 0x80 { // don't split a UTF-8 character
@@ -61,7 +79,14 @@ func DetectLanguage(text string) (string, float64) {
 	if code, conf, ok := stopwordLanguage(text); ok {
 		return code, conf
 	}
-	vals := detector().ComputeLanguageConfidenceValues(text)
+	det := detector()
+	if cyr, lat := scriptCounts(text); cyr > lat {
+		det = cyrillicDetector()
+		if lat > 0 {
+			text = cyrillicWords(text)
+		}
+	}
+	vals := det.ComputeLanguageConfidenceValues(text)
 	if len(vals) == 0 || vals[0].Value() == 0 {
 		return "", 0
 	}
@@ -118,6 +143,32 @@ func supportedLang(code string) bool {
 // lingua applies first, without the cost of its n-gram models. It answers
 // only when the text is mostly Cyrillic and the letters point one way;
 // the confidence is the share of distinctive letters that agree.
+// cyrillicWords keeps the words written in Cyrillic: lingua decides the
+// alphabet by counting words, so Latin names could outvote the prose.
+func cyrillicWords(text string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(text) {
+		if c, _ := scriptCounts(w); c > 0 {
+			b.WriteString(w)
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+// scriptCounts counts Cyrillic and Latin letters.
+func scriptCounts(text string) (cyr, lat int) {
+	for _, r := range text {
+		switch {
+		case r >= 0x400 && r <= 0x4FF:
+			cyr++
+		case r < 0x80 && (r|0x20) >= 'a' && (r|0x20) <= 'z':
+			lat++
+		}
+	}
+	return cyr, lat
+}
+
 func cyrillicLanguage(text string) (string, float64, bool) {
 	cyr, lat, uk, ru := 0, 0, 0, 0
 	for _, r := range text {
@@ -138,7 +189,7 @@ func cyrillicLanguage(text string) (string, float64, bool) {
 			lat++
 		}
 	}
-	if cyr < 40 || cyr < 4*lat {
+	if cyr < 40 || cyr < 2*lat {
 		return "", 0, false
 	}
 	switch {

@@ -199,6 +199,8 @@ func TestDetectLanguageAndDeclared(t *testing.T) {
 		{"Der Stadtrat hat am Donnerstag den Bau einer neuen Straßenbahnlinie beschlossen, die die nördlichen Vororte mit dem Bahnhof verbinden soll.", "de"},
 		{"Le conseil municipal a approuvé jeudi la construction d'une nouvelle ligne de tramway qui reliera les quartiers nord à la gare.", "fr"},
 		{"Rada miasta zatwierdziła w czwartek budowę nowej linii tramwajowej, która połączy północne dzielnice z dworcem głównym.", "pl"},
+		// Cyrillic prose with Latin names, a URL and markdown must not read as English.
+		{"**S.T.A.L.K.E.R. 2: Heart of Chornobyl** — разработчики GSC Game World [вернулись](https://www.example.com/games/stalker-2-heart-of-chornobyl-review) с продолжением серии, которую ждали много лет.", "ru"},
 		{"Kyiv", ""}, // too short to tell is fine; only a wrong confident answer is not
 	}
 	for _, s := range samples {

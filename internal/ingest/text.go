@@ -186,7 +186,7 @@ func (p *textParser) header() int {
 			if ts, err := ParseDate(l.text[m[2]:m[3]]); err == nil {
 				a.Published = ts
 			}
-			a.Title = strings.TrimSpace(l.text[m[4]:])
+			a.Title = cleanTitle(l.text[m[4]:])
 			continue
 		}
 		if pub, upd, ok := parseDateLine(l.text); ok {
@@ -210,12 +210,23 @@ func (p *textParser) header() int {
 			continue
 		}
 		if a.Title == "" && p.looksLikeTitle(i) {
-			a.Title = l.text
+			a.Title = cleanTitle(l.text)
 			continue
 		}
 		break
 	}
 	return i
+}
+
+// cleanTitle drops the markdown emphasis that Telegram and chat exports
+// wrap headlines in ("**Headline**").
+func cleanTitle(s string) string {
+	s = strings.TrimSpace(s)
+	t := strings.TrimSpace(strings.Trim(s, "*_"))
+	if t == "" {
+		return s
+	}
+	return t
 }
 
 // looksLikeTitle: a short line that is not a sentence run on into the next.
