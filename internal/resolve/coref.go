@@ -118,17 +118,29 @@ func joinNorm(toks []token) string {
 // a person after a title or next to a verb of saying, an earlier person's
 // surname, a place (gazetteer), or an unresolved name.
 func (d *doc) resolveRuns() {
-	body := d.fields[1].toks
+	// How the body writes the words of one-word and headline runs: in lower
+	// case somewhere (a common word), capitalised, capitalised mid-sentence.
+	keys := map[string]bool{}
+	for _, m := range d.ms {
+		if (m.pending == "run" && m.to-m.from == 1) || m.pending == "titlecase" {
+			keys[d.tok(m, m.from).norm] = true
+		}
+	}
 	lowerWords := map[string]bool{}
 	bodyCaps := map[string]bool{}
 	midCaps := map[string]bool{}
-	for _, t := range body {
-		if !t.upper {
-			lowerWords[t.norm] = true
-		} else {
-			bodyCaps[t.norm] = true
-			if !t.sentStart {
-				midCaps[t.norm] = true
+	if len(keys) > 0 {
+		for _, t := range d.fields[1].toks {
+			if !keys[t.norm] {
+				continue
+			}
+			if !t.upper {
+				lowerWords[t.norm] = true
+			} else {
+				bodyCaps[t.norm] = true
+				if !t.sentStart {
+					midCaps[t.norm] = true
+				}
 			}
 		}
 	}
@@ -177,6 +189,9 @@ func (d *doc) resolveRuns() {
 		if cands := d.lookupPlace(m); len(cands) > 0 {
 			m.placeMs = cands
 			m.pending = "place"
+			// A sentence's capitalised first word, capitalised nowhere else:
+			// kept as a place only if the gazetteer is sure of it.
+			m.weak = n == 1 && toks[m.from].sentStart && !midCaps[key]
 			m.m.Kind = domain.KindPlace
 			continue
 		}

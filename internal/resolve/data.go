@@ -113,22 +113,29 @@ type lexiconFile struct {
 	OrgWords        []string            `yaml:"org_words"`
 }
 
+// ending is a case ending with its length in letters.
+type ending struct {
+	s     string
+	runes int
+}
+
 // lexicon is lexicon.yaml made into sets.
 type lexicon struct {
-	stop      map[string]bool // surface forms
-	particles map[string]bool
-	speech    map[string]bool // norm
-	titles    map[string]bool // norm
-	pronoun   map[string]string
-	conj      map[string]bool
-	direction map[string]bool
-	metonym   map[string]string // norm name → government
-	govVerbs  map[string]bool
-	govPreps  map[string]bool
-	abbrev    map[string]bool
-	endings   []string // longest first
-	locative  map[string]bool
-	orgWords  map[string]bool
+	stop          map[string]bool // surface forms
+	particles     map[string]bool
+	speech        map[string]bool // norm
+	titles        map[string]bool // norm
+	pronoun       map[string]string
+	conj          map[string]bool
+	direction     map[string]bool
+	metonym       map[string]string // norm name → government
+	govVerbs      map[string]bool
+	govPreps      map[string]bool
+	abbrev        map[string]bool
+	endings       []string // longest first
+	endingsByLast map[rune][]ending
+	locative      map[string]bool
+	orgWords      map[string]bool
 }
 
 func setOf(dst map[string]bool, words []string, fold bool) {
@@ -189,6 +196,12 @@ func parseLexicon(b []byte) (*lexicon, error) {
 	})
 	if len(l.endings) == 0 {
 		return nil, fmt.Errorf("lexicon: no cyrillic_endings")
+	}
+	// Endings by their last letter, so a word is tried against a few.
+	l.endingsByLast = map[rune][]ending{}
+	for _, e := range l.endings {
+		last, _ := utf8.DecodeLastRuneInString(e)
+		l.endingsByLast[last] = append(l.endingsByLast[last], ending{e, utf8.RuneCountInString(e)})
 	}
 	return l, nil
 }

@@ -221,10 +221,29 @@ func TestHeldOut(t *testing.T) {
 	}
 }
 
+// goldenMention is what the golden files keep of a mention: where it is and
+// what it resolved to. Scores, reasons and runners-up are left out so that a
+// retuned gazetteer ranking does not churn every golden file.
+type goldenMention struct {
+	Field   string            `json:"field"`
+	Start   int               `json:"start"`
+	End     int               `json:"end"`
+	Surface string            `json:"surface"`
+	Kind    domain.EntityKind `json:"kind"`
+	Entity  string            `json:"entity_id,omitempty"`
+	Name    string            `json:"name,omitempty"`
+	Status  string            `json:"status"`
+	Notes   []string          `json:"notes,omitempty"`
+}
+
 // golden compares an analysis with its golden file (rewritten with -update).
 func golden(t *testing.T, path string, an *domain.Analysis) {
 	t.Helper()
-	got, err := json.MarshalIndent(an, "", "  ")
+	gms := make([]goldenMention, 0, len(an.Mentions))
+	for _, m := range an.Mentions {
+		gms = append(gms, goldenMention{m.Field, m.Start, m.End, m.Surface, m.Kind, m.EntityID, m.Name, m.Status, m.Notes})
+	}
+	got, err := json.MarshalIndent(gms, "", "  ")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,15 +27,8 @@ func (d *doc) lookupPlace(m *ment) []placeCand {
 	if d.r.gaz == nil || len(m.m.Surface) > maxLookupRunes*4 {
 		return nil
 	}
-	toks := d.fields[m.field].toks
+	// The gazetteer handles case endings itself (Купянске → Купянск).
 	queries := []string{m.m.Surface}
-	if last := toks[m.to-1]; last.cyr && last.stem != last.norm {
-		prefix := d.fields[m.field].text[toks[m.from].start:last.start]
-		stemSurface := last.text[:len(last.stem)]
-		for _, end := range []string{"", "а", "ь", "и"} {
-			queries = append(queries, prefix+stemSurface+end)
-		}
-	}
 	for _, q := range queries {
 		ms := d.gazLookup(q)
 		if len(ms) == 0 {
@@ -65,8 +58,32 @@ func (d *doc) gazLookup(q string) []gazetteer.Match {
 	if ms, ok := d.gazCache[q]; ok {
 		return ms
 	}
-	ms := d.r.gaz.Lookup(q)
+	ms := d.r.cachedLookup(q)
 	d.gazCache[q] = ms
+	return ms
+}
+
+// lookupCacheMax bounds the resolver-wide lookup cache; names repeat across
+// articles (the same towns, the same capitalised non-places), so most
+// lookups after the first hundred articles are hits.
+const lookupCacheMax = 200_000
+
+// cachedLookup is gazetteer Lookup behind a cache shared by all Resolve
+// calls (safe for concurrent use).
+func (r *Resolver) cachedLookup(q string) []gazetteer.Match {
+	r.cacheMu.RLock()
+	ms, ok := r.cache[q]
+	r.cacheMu.RUnlock()
+	if ok {
+		return ms
+	}
+	ms = r.gaz.Lookup(q)
+	r.cacheMu.Lock()
+	if len(r.cache) >= lookupCacheMax {
+		r.cache = map[string][]gazetteer.Match{}
+	}
+	r.cache[q] = ms
+	r.cacheMu.Unlock()
 	return ms
 }
 
@@ -78,7 +95,7 @@ func (d *doc) gazLookup(q string) []gazetteer.Match {
 func (d *doc) context(skip *ment, window int) gazetteer.Context {
 	c := gazetteer.Context{Country: d.country}
 	seen := map[string]bool{}
-	for _, o := range d.ms {
+	for _, o := range d.placeList {
 		if o == skip || o.m.Kind != domain.KindPlace || o.m.Status != domain.StatusResolved || seen[o.m.EntityID] {
 			continue
 		}
@@ -127,6 +144,11 @@ func (r *Resolver) placeEntity(id string) *domain.Entity {
 // article's context, in two rounds: clear cases first, then the rest with
 // the context the clear cases added.
 func (d *doc) resolvePlaces() {
+	for _, m := range d.ms {
+		if m.m.Kind == domain.KindPlace || m.pending == "place" {
+			d.placeList = append(d.placeList, m)
+		}
+	}
 	d.country = d.mainCountry()
 	d.resolveGlosses()
 	// Round 0 takes the clear cases, round 1 the rest, round 2 the names met
@@ -192,6 +214,10 @@ func (d *doc) resolvePlaces() {
 				if len(m.m.Candidates) == 0 {
 					m.m.Candidates = nil
 				}
+				continue
+			}
+			if m.weak {
+				m.pending = "drop"
 				continue
 			}
 			m.m.Status = domain.StatusAmbiguous
@@ -268,7 +294,7 @@ func (d *doc) resolveGlosses() {
 // outlet's country.
 func (d *doc) mainCountry() string {
 	n := map[string]int{}
-	for _, m := range d.ms {
+	for _, m := range d.placeList {
 		if m.m.Kind != domain.KindPlace || m.m.Status != domain.StatusResolved {
 			continue
 		}
@@ -319,7 +345,7 @@ func (d *doc) sameAsEarlier(m *ment) bool {
 		cand[c.p.ID] = c.p
 	}
 	var hit *ment
-	for _, o := range d.ms {
+	for _, o := range d.placeList {
 		if !before(o, m) {
 			break
 		}

@@ -26,6 +26,8 @@ type ment struct {
 	metonym  string
 	selfName bool // the full name of a person (not a surname or a role)
 	pron     bool // a pronoun
+	idx      int  // position in doc.ms, in document order
+	weak     bool // a sentence-initial capital that may be no name at all
 }
 
 // fieldToks is one field's text and words.
@@ -50,6 +52,13 @@ type doc struct {
 	order    []string
 	gazCache map[string][]gazetteer.Match
 	country  string // the country the article is mostly about (for ranking places)
+
+	// Lookups built once the mentions are found (see index).
+	indexed    bool
+	byStart    map[[2]int]*ment // (field, first word) → mention
+	firstNamed map[string]int   // entity → index of its first resolved mention
+	sides      *sideStats
+	placeList  []*ment // mentions of places, in document order
 }
 
 // Resolve finds the mentions in a's title and body and resolves them.
@@ -75,6 +84,7 @@ func (r *Resolver) Resolve(a *domain.Article) *domain.Analysis {
 		f.toks = r.tokenize(f.text)
 		d.scanField(fi)
 	}
+	d.index()
 	d.linkTitles()
 	d.resolveAmbiguousAliases()
 	d.resolveRuns()
@@ -263,6 +273,61 @@ func (d *doc) setEntity(m *ment, id string, conf float64, reasons ...string) {
 	m.m.Confidence = conf
 	m.m.Status = domain.StatusResolved
 	m.m.Reasons = append(m.m.Reasons, reasons...)
+	d.noteNamed(m)
+}
+
+// index numbers the mentions in document order and builds the lookups the
+// later passes use, so that no pass is quadratic in the article's length.
+func (d *doc) index() {
+	d.byStart = make(map[[2]int]*ment, len(d.ms))
+	d.firstNamed = map[string]int{}
+	for i, m := range d.ms {
+		m.idx = i
+		k := [2]int{m.field, m.from}
+		if d.byStart[k] == nil {
+			d.byStart[k] = m
+		}
+	}
+	d.indexed = true
+	for _, m := range d.ms {
+		d.noteNamed(m)
+	}
+}
+
+func (d *doc) noteNamed(m *ment) {
+	if !d.indexed || m.m.EntityID == "" || m.m.Status != domain.StatusResolved {
+		return
+	}
+	if i, ok := d.firstNamed[m.m.EntityID]; !ok || m.idx < i {
+		d.firstNamed[m.m.EntityID] = m.idx
+	}
+}
+
+// sideStats counts the sides of resolved actors per sentence and overall.
+type sideStats struct {
+	all    map[string]float64
+	bySent map[[2]int]map[string]float64
+	n      float64
+}
+
+func (d *doc) sideStatsNow() *sideStats {
+	st := &sideStats{all: map[string]float64{}, bySent: map[[2]int]map[string]float64{}, n: float64(len(d.ms))}
+	for _, o := range d.ms {
+		if o.m.EntityID == "" || o.m.Status != domain.StatusResolved {
+			continue
+		}
+		side := d.sideOf(o.m.EntityID)
+		if side == "" {
+			continue
+		}
+		st.all[side]++
+		k := [2]int{o.field, o.sent}
+		if st.bySent[k] == nil {
+			st.bySent[k] = map[string]float64{}
+		}
+		st.bySent[k][side]++
+	}
+	return st
 }
 
 // useEntity adds an entity to the output, once.
@@ -305,39 +370,22 @@ func before(x, y *ment) bool {
 	return x.from < y.from
 }
 
-// namedBefore reports whether entity id was named by a full name (not a
-// surname, role or pronoun) before m.
+// namedBefore reports whether entity id was resolved by a mention before m.
 func (d *doc) namedBefore(id string, m *ment) bool {
-	for _, o := range d.ms {
-		if !before(o, m) {
-			break
-		}
-		if o.m.EntityID == id && o.m.Status == domain.StatusResolved {
-			return true
-		}
-	}
-	return false
+	i, ok := d.firstNamed[id]
+	return ok && i < m.idx
 }
 
 // sideScores scores candidate entities by the document around m: named
 // earlier (strongest), the sides of actors in the same sentence and the
-// document, and the outlet's country.
+// document, and the outlet's country. d.sides must be fresh enough: it is
+// taken at the start of each pass.
 func (d *doc) sideScores(m *ment, cands []string) map[string]float64 {
-	sent := map[string]float64{}
-	all := map[string]float64{}
-	for _, o := range d.ms {
-		if o == m || o.m.EntityID == "" || o.m.Status != domain.StatusResolved {
-			continue
-		}
-		side := d.sideOf(o.m.EntityID)
-		if side == "" {
-			continue
-		}
-		all[side]++
-		if o.field == m.field && o.sent == m.sent {
-			sent[side]++
-		}
+	st := d.sides
+	if st == nil {
+		st = d.sideStatsNow()
 	}
+	sent := st.bySent[[2]int{m.field, m.sent}]
 	scores := map[string]float64{}
 	for _, c := range cands {
 		s := 0.0
@@ -346,8 +394,8 @@ func (d *doc) sideScores(m *ment, cands []string) map[string]float64 {
 		}
 		side := d.sideOf(c)
 		s += sent[side]
-		if n := float64(len(d.ms)); n > 0 {
-			s += all[side] / n
+		if st.n > 0 {
+			s += st.all[side] / st.n
 		}
 		if side != "" && side == d.outletC {
 			s += 0.5
@@ -388,6 +436,8 @@ func round2(f float64) float64 { return float64(int64(f*100+0.5)) / 100 }
 // resolveAmbiguousAliases decides names shared by several entities
 // ("General Staff") by the sides of the actors around them.
 func (d *doc) resolveAmbiguousAliases() {
+	d.sides = d.sideStatsNow()
+	defer func() { d.sides = nil }()
 	for _, m := range d.ms {
 		if m.pending != "ambiguous-alias" {
 			continue

@@ -3,6 +3,7 @@ package resolve
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/parallaxnews/parallax/internal/domain"
 	"github.com/parallaxnews/parallax/internal/gazetteer"
@@ -48,6 +49,9 @@ type Resolver struct {
 	byBase   map[string][]holder // role base → holders
 	occNote  string
 	roleName map[string]string // role ID → display title
+
+	cacheMu sync.RWMutex
+	cache   map[string][]gazetteer.Match // gazetteer lookups, shared by Resolve calls
 }
 
 // New builds a Resolver from the embedded data plus cfg.
@@ -60,7 +64,7 @@ func New(cfg Config) (*Resolver, error) {
 		gaz: cfg.Gazetteer, idx: newIndex(), lex: lex,
 		ents: map[string]*entInfo{}, roles: map[string]*Role{},
 		byRole: map[string][]holder{}, byBase: map[string][]holder{},
-		roleName: map[string]string{},
+		roleName: map[string]string{}, cache: map[string][]gazetteer.Match{},
 	}
 	actors, err := DefaultActors()
 	if err != nil {

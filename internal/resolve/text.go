@@ -155,16 +155,18 @@ func (r *Resolver) makeToken(w string, start, end int) token {
 	first, _ := utf8.DecodeRuneInString(w)
 	t.upper = unicode.IsUpper(first)
 	t.cyr = isCyrillic(first)
-	letters, uppers := 0, 0
-	for _, c := range w {
-		if unicode.IsLetter(c) {
-			letters++
-			if unicode.IsUpper(c) {
-				uppers++
+	if t.upper {
+		letters, uppers := 0, 0
+		for _, c := range w {
+			if unicode.IsLetter(c) {
+				letters++
+				if unicode.IsUpper(c) {
+					uppers++
+				}
 			}
 		}
+		t.allCaps = letters >= 2 && letters == uppers
 	}
-	t.allCaps = letters >= 2 && letters == uppers
 	t.norm = normWord(w)
 	t.stem = t.norm
 	if t.cyr {
@@ -221,13 +223,18 @@ func normWord(w string) string {
 
 // stem strips the longest Cyrillic case ending that leaves three letters.
 func (l *lexicon) stem(w string) string {
+	last, _ := utf8.DecodeLastRuneInString(w)
+	ends := l.endingsByLast[last]
+	if len(ends) == 0 {
+		return w
+	}
 	n := utf8.RuneCountInString(w)
 	if n < 4 {
 		return w
 	}
-	for _, e := range l.endings {
-		if strings.HasSuffix(w, e) && n-utf8.RuneCountInString(e) >= 3 {
-			return w[:len(w)-len(e)]
+	for _, e := range ends {
+		if strings.HasSuffix(w, e.s) && n-e.runes >= 3 {
+			return w[:len(w)-len(e.s)]
 		}
 	}
 	return w

@@ -1,0 +1,125 @@
+package resolve
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/parallaxnews/parallax/internal/domain"
+	"github.com/parallaxnews/parallax/internal/ingest"
+	"github.com/parallaxnews/parallax/internal/sharedtest"
+)
+
+// benchArticles are the founding pair (when ../shared is there) and the
+// repo's own fixtures.
+func benchArticles(b *testing.B) []*domain.Article {
+	var arts []*domain.Article
+	if root := sharedtest.Root(); root != "" {
+		for _, n := range []string{"moscowtimes-afp.txt", "sputnik.txt"} {
+			for _, it := range ingest.ReadFile(context.Background(), filepath.Join(root, "corpus/kupiansk-2025-11-20", n), ingest.Options{}) {
+				if it.Article != nil {
+					arts = append(arts, it.Article)
+				}
+			}
+		}
+	}
+	for _, dir := range []string{"testdata/fixtures", "testdata/heldout"} {
+		paths, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
+		for _, p := range paths {
+			arts = append(arts, loadFixture(b, p).article(filepath.Base(p)))
+		}
+	}
+	return arts
+}
+
+// BenchmarkResolve measures mention finding and resolution with the full
+// GeoNames Ukraine table loaded (skipped without ../shared); the goal is
+// at least 10 MB/s per core.
+func BenchmarkResolve(b *testing.B) {
+	g := uaGazetteer(b)
+	r, err := New(Config{Gazetteer: g})
+	if err != nil {
+		b.Fatal(err)
+	}
+	arts := benchArticles(b)
+	var n int64
+	for _, a := range arts {
+		n += int64(len(a.Title) + len(a.Text()))
+	}
+	b.SetBytes(n)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, a := range arts {
+			r.Resolve(a)
+		}
+	}
+}
+
+// BenchmarkNew measures building a Resolver (data files, alias index).
+func BenchmarkNew(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := New(Config{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkResolveTelegram resolves real Russian-language posts (RIA Novosti
+// and BBC Russian channels of telegram-ru-news-2024) with the UA gazetteer.
+func BenchmarkResolveTelegram(b *testing.B) {
+	dir := sharedtest.Path(b, "corpus/telegram-ru-news-2024/raw")
+	g := uaGazetteer(b)
+	r, err := New(Config{Gazetteer: g})
+	if err != nil {
+		b.Fatal(err)
+	}
+	arts := telegramArticles(b, dir, 600)
+	var n int64
+	for _, a := range arts {
+		n += int64(len(a.Text()))
+	}
+	b.SetBytes(n)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, a := range arts {
+			r.Resolve(a)
+		}
+	}
+}
+
+// telegramArticles reads up to max posts of the RIA Novosti and BBC Russian
+// channels as articles (one paragraph per line).
+func telegramArticles(b testing.TB, dir string, max int) []*domain.Article {
+	var arts []*domain.Article
+	for _, f := range []string{"1001101170442_messages.json", "1001003921752_messages.json"} {
+		data, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			b.Skip(err)
+		}
+		var posts []struct {
+			Text string `json:"text"`
+		}
+		if err := json.Unmarshal(data, &posts); err != nil {
+			b.Fatal(err)
+		}
+		for i, p := range posts {
+			if len(arts) >= max || i >= max/2 {
+				break
+			}
+			a := &domain.Article{ID: fmt.Sprintf("%s-%d", f[:6], i)}
+			var ps []domain.Paragraph
+			for _, l := range strings.Split(p.Text, "\n") {
+				if l = strings.TrimSpace(l); l != "" {
+					ps = append(ps, domain.Paragraph{Text: l})
+				}
+			}
+			a.SetBody(ps)
+			arts = append(arts, a)
+		}
+	}
+	return arts
+}
