@@ -51,13 +51,13 @@ func RenderJSON(w io.Writer, v any) error {
 // mdEscape makes article text safe inside a Markdown table cell: pipes,
 // markup characters and line breaks would otherwise change the table.
 func mdEscape(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	r := strings.NewReplacer(
-		`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
-		"<", "&lt;", ">", "&gt;", "#", `\#`,
-	)
-	return r.Replace(s)
+	return mdReplacer.Replace(strings.Join(strings.Fields(s), " "))
 }
+
+var mdReplacer = strings.NewReplacer(
+	`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
+	"<", "&lt;", ">", "&gt;", "#", `\#`,
+)
 
 func mdCell(g Group, col string) string {
 	cs := g.CarriersIn(col)
