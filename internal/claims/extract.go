@@ -107,10 +107,14 @@ func (x *Extractor) sentences(a *domain.Article) []*sent {
 			qs[i].InStart += base
 			qs[i].InEnd += base
 		}
+		first := 0 // quotes are sorted by start; sentences come in order
 		for _, sp := range x.sp.Split(ptext, shiftQuotes(qs, -base)) {
 			s := &sent{Sentence: Sentence{Field: field, Start: base + sp[0], End: base + sp[1], Para: para}, text: text}
-			for _, q := range qs {
-				if q.Start < s.End && q.End > s.Start {
+			for first < len(qs) && qs[first].End <= s.Start && qs[first].Depth == 0 {
+				first++
+			}
+			for k := first; k < len(qs) && qs[k].Start < s.End; k++ {
+				if q := qs[k]; q.End > s.Start {
 					s.quotes = append(s.quotes, q)
 				}
 			}

@@ -104,3 +104,25 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// TestHugeInput: a megabyte paragraph of quotes and full stops, and one
+// with no break at all, are read in bounded time without a panic.
+func TestHugeInput(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large input")
+	}
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, body := range []string{
+		strings.Repeat(`He said "yes. No." Then Kyiv fell. `, 30000),
+		strings.Repeat("word ", 200000),
+		strings.Repeat("\x00\xff", 100000),
+	} {
+		a := &domain.Article{ID: "big", Title: "T"}
+		a.SetBody([]domain.Paragraph{{Text: body}})
+		an := &domain.Analysis{}
+		x.Extract(a, an)
+	}
+}

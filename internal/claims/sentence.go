@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -141,11 +142,17 @@ func (s *Splitter) noBreakAfterDot(text string, i int) bool {
 }
 
 // insideQuote: the candidate break [i, j) falls inside a quote that goes on
-// after it.
+// after it. Outer quotes do not overlap and are sorted, so a binary search
+// finds the one that could hold i.
 func insideQuote(quotes []Quote, i, j int) bool {
-	for _, q := range quotes {
+	k := sort.Search(len(quotes), func(k int) bool { return quotes[k].InStart > i }) - 1
+	for ; k >= 0; k-- {
+		q := quotes[k]
 		if q.InStart <= i && j < q.End && q.InEnd > j {
 			return true
+		}
+		if q.Depth == 0 {
+			return false // an outer quote starting before i that does not hold it
 		}
 	}
 	return false
