@@ -107,6 +107,7 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 			ans = append(ans, p.analyse(a))
 		}
 		p.explain()
+		warnSeveralEvents(e.stderr, arts, ans)
 	}
 	if len(arts) == 0 {
 		return errors.New("no reports to compare")
@@ -128,6 +129,27 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 		return errExitFailure
 	}
 	return nil
+}
+
+// warnSeveralEvents says when the files given look like more than one
+// event: they are still compared as asked, but the user should know.
+func warnSeveralEvents(w io.Writer, arts []*domain.Article, ans []*domain.Analysis) {
+	ix := events.NewIndex()
+	for i, a := range arts {
+		ix.Add(a, ans[i])
+	}
+	evs := ix.Events()
+	if len(evs) < 2 {
+		return
+	}
+	fmt.Fprintf(w, "note: these %d reports look like %d different events; they are compared as one all the same:\n", len(arts), len(evs))
+	for _, ev := range evs {
+		date := "undated   "
+		if !ev.Start.IsZero() {
+			date = ev.Start.Format("2006-01-02")
+		}
+		fmt.Fprintf(w, "  %s  %s (%d)\n", date, ev.Title, len(ev.Articles))
+	}
 }
 
 func checkFormat(f string, allowed []string) error {
