@@ -236,8 +236,16 @@ func (p *textParser) looksLikeTitle(i int) bool {
 	if n < 3 || n > 300 || reURLStart.MatchString(t) {
 		return false
 	}
-	// A long line ending a sentence, followed directly by more prose, is
-	// the story's first paragraph in a scrape that has no headline.
+	// Headlines take no full stop (news style everywhere); a line of
+	// several words ending in one is the story's lead in a scrape that has
+	// no headline (Telegram posts, wire snippets). An only line is never a
+	// headline: it is the whole story.
+	if len(p.lines) == 1 {
+		return false
+	}
+	if strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "..") && len(strings.Fields(t)) > 6 {
+		return false
+	}
 	return !(n > 160 && endsSentence(t))
 }
 
@@ -458,7 +466,7 @@ func (p *textParser) nonBody(i int) int {
 		p.credit(t, l.off, lead+min(len(pre), len(st)))
 		return i
 	}
-	if m := boldTail(t); m != nil && m[0] > 0 {
+	if m := p.boldTail(t); m != nil && m[0] > 0 {
 		// "Caption text. **Kremlin Press Service / TASS**"
 		p.block(domain.BlockCaption, strings.TrimSpace(t[:m[0]]), l.off, "caption with a trailing bold credit")
 		p.block(domain.BlockCredit, t[m[2]:m[3]], l.off+m[2], "bold credit at the end of a caption")
@@ -479,11 +487,41 @@ func (p *textParser) nonBody(i int) int {
 
 // captionLine: a line that ends with a caption marker ("(L)", "Screenshot
 // of video.") and is not a long paragraph.
-func boldTail(t string) []int {
+// boldTail finds a bold credit closing a caption line ("… post.
+// **Kremlin Press Service / TASS**"): the caption must be prose and the bold
+// part must read as a credit, or a bold headline would be taken for one.
+func (p *textParser) boldTail(t string) []int {
 	if !strings.HasSuffix(strings.TrimRight(t, " "), "**") {
 		return nil
 	}
-	return reBoldTail.FindStringSubmatchIndex(t)
+	m := reBoldTail.FindStringSubmatchIndex(t)
+	if m == nil || utf8.RuneCountInString(strings.TrimSpace(t[:m[0]])) < 20 {
+		return nil
+	}
+	if !p.creditLike(t[m[2]:m[3]]) {
+		return nil
+	}
+	return m
+}
+
+// creditLike: a short text naming a photographer's agency or source
+// ("Kremlin Press Service / TASS", "AP Photo/Efrem Lukatsky").
+func (p *textParser) creditLike(s string) bool {
+	if utf8.RuneCountInString(s) > 80 {
+		return false
+	}
+	if strings.Contains(s, "©") {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '/' || r == ',' || r == '(' || r == ')' }) {
+		if p.mk.creditWords[w] {
+			return true
+		}
+	}
+	if _, ok := p.reg.Wire(strings.TrimSpace(s)); ok {
+		return true
+	}
+	return strings.Contains(s, " / ")
 }
 
 func (p *textParser) captionLine(t string) bool {
@@ -566,18 +604,25 @@ func (p *textParser) social(i int) bool {
 		p.block(domain.BlockSocial, t, l.off, "embedded tweet (signature "+strings.TrimSpace(m[1])+" @"+m[2]+")")
 		return true
 	}
-	if hasTw && reTwitter.MatchString(t) && (utf8.RuneCountInString(t) < 400) {
+	// A link inside running prose ("…, [сообщает](https://t.me/x/1) канал…")
+	// is a citation, not an embedded post: only short lines count.
+	if hasTw && reTwitter.MatchString(t) && (strings.Contains(t, "pic.twitter.com/") || proseAround(reTwitter, t) < 80) {
 		p.block(domain.BlockSocial, t, l.off, "embedded tweet (twitter link)")
 		return true
 	}
-	if !hasTg || utf8.RuneCountInString(t) >= 400 {
+	if !hasTg || utf8.RuneCountInString(t) > 400 {
 		return false
 	}
-	if m := reTelegram.FindStringSubmatch(t); m != nil {
+	if m := reTelegram.FindStringSubmatch(t); m != nil && proseAround(reTelegram, t) < 80 {
 		p.block(domain.BlockSocial, t, l.off, "embedded Telegram post (t.me/"+m[1]+")")
 		return true
 	}
 	return false
+}
+
+// proseAround counts the characters of a line outside the links re finds.
+func proseAround(re *regexp.Regexp, t string) int {
+	return utf8.RuneCountInString(strings.TrimSpace(re.ReplaceAllString(t, "")))
 }
 
 // footerURL records the article's own URL from a footer, repairing stray

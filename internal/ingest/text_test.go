@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/parallaxnews/parallax/internal/domain"
+	"github.com/parallaxnews/parallax/internal/sharedtest"
 )
 
 // textFixture is what a user checks on one of the repository's own
@@ -366,5 +367,63 @@ func TestReadTextRules(t *testing.T) {
 			}
 			checkBlocksOutOfBody(t, a)
 		})
+	}
+}
+
+// TestTelegramPostsAsText reads real Russian-language Telegram posts (BBC
+// News Russian and RIA Novosti, shared corpus) as plain-text scrapes: every
+// post must give a body, Russian as its language, and no block that
+// swallowed the story. The reader was never tuned on these posts.
+func TestTelegramPostsAsText(t *testing.T) {
+	if testing.Short() {
+		t.Skip("real-data sweep")
+	}
+	dir := sharedtest.Path(t, "corpus/telegram-ru-news-2024/raw")
+	var total, ru, bodyLess, titled int
+	for _, ch := range []string{"1001003921752", "1001101170442"} {
+		raw, err := os.ReadFile(filepath.Join(dir, ch+"_messages.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var posts []struct {
+			Text string `json:"text"`
+		}
+		if err := json.Unmarshal(raw, &posts); err != nil {
+			t.Fatalf("%s: %v", ch, err)
+		}
+		n := 0
+		for _, p := range posts {
+			if len(p.Text) < 200 {
+				continue
+			}
+			if n++; n > 150 {
+				break
+			}
+			total++
+			items := ReadBytes(context.Background(), ch+".txt", []byte(p.Text), "", Options{})
+			if len(items) != 1 || items[0].Err != nil {
+				bodyLess++
+				continue
+			}
+			a := items[0].Article
+			if a.Language == "ru" {
+				ru++
+			}
+			if a.Title != "" {
+				titled++
+			}
+			// Headline and body hold the story; blocks may take the
+			// channel's furniture, never most of the post.
+			if kept := len(a.Title) + len(a.Text()); kept < len(p.Text)/2 {
+				t.Errorf("only %d of %d bytes kept as headline and body: %q / %q, blocks %+v", kept, len(p.Text), a.Title, a.Text(), a.Blocks)
+			}
+		}
+	}
+	t.Logf("telegram posts read as text: %d posts, %d Russian, %d with a title line, %d without body", total, ru, titled, bodyLess)
+	if total == 0 {
+		t.Fatal("no posts read")
+	}
+	if bodyLess > 0 || float64(ru) < 0.97*float64(total) {
+		t.Errorf("%d/%d posts read as Russian, %d without body", ru, total, bodyLess)
 	}
 }
