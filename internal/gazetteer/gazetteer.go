@@ -64,6 +64,10 @@ type Gazetteer struct {
 	// files for countries data/admin1.tsv does not cover.
 	extraAdmin1 map[string]string
 
+	// adm2 holds the skeletons of second-level divisions' names, for
+	// "Kupiansk district" (whose raion is "Kupianskyi Raion").
+	adm2 []skelRef
+
 	fuzzyOnce sync.Once
 	fuzzy     *fuzzyIndex
 
@@ -230,6 +234,11 @@ func (g *Gazetteer) indexName(p *Place, name string) {
 	}
 }
 
+type skelRef struct {
+	skel string
+	idx  int32
+}
+
 // stemScope: countries whose Cyrillic names are Russian or Ukrainian,
 // the languages the stemmers know (Bulgarian or Serbian names would only
 // get wrong stems and cost load time).
@@ -239,7 +248,13 @@ var stemScope = map[string]bool{"UA": true, "RU": true, "BY": true, "MD": true, 
 // it after reading; call it again after Read* on a gazetteer you built.
 func (g *Gazetteer) finish() error {
 	g.applyFormerNames()
+	g.adm2 = g.adm2[:0]
 	for _, p := range g.places {
+		if p.FeatureCode == "ADM2" {
+			for _, n := range p.Names {
+				g.adm2 = append(g.adm2, skelRef{Skeleton(n), p.idx})
+			}
+		}
 		g.linkAdmin1(p)
 		if p.Country == "UA" && strings.HasPrefix(p.FeatureCode, "PPL") {
 			p.Name = displayNameUA(p)

@@ -135,3 +135,42 @@ func TestKATOTTGReal(t *testing.T) {
 		}
 	}
 }
+
+func TestReadAdmin1Codes(t *testing.T) {
+	in := "PL.78\tMazovia\tMazovia\t858787\nUA.07\tKharkiv\tKharkiv\t706482\nbroken line\nXX\tNo\tNo\t1\n"
+	g := New()
+	if err := g.ReadAdmin1Codes(strings.NewReader(in), "admin1CodesASCII.txt"); err != nil {
+		t.Fatal(err)
+	}
+	if g.Skipped != 2 || !strings.HasPrefix(g.Errors[0].Error(), "admin1CodesASCII.txt:3:") {
+		t.Errorf("skipped %d: %v", g.Skipped, g.Errors)
+	}
+	g.add(&Place{ID: "geonames:756135", Name: "Warsaw", Country: "PL", Admin1Code: "78", FeatureCode: "PPLC", Names: []string{"Warsaw"}})
+	g.Finish()
+	if p := g.Place("geonames:756135"); p.Admin1 != "Mazovia" || p.Admin1ID != "geonames:858787" {
+		t.Errorf("Warsaw admin1 = %q %q", p.Admin1, p.Admin1ID)
+	}
+	if a := g.Place("geonames:706482"); a.Name != "Kharkiv Oblast" {
+		t.Errorf("admin1.tsv display name overwritten: %q", a.Name)
+	}
+	if ms := g.Lookup("Mazovia region"); len(ms) == 0 || ms[0].Place.ID != "geonames:858787" {
+		t.Errorf("Lookup(Mazovia region) = %v", ms)
+	}
+}
+
+func TestDistrictLookup(t *testing.T) {
+	g := New()
+	g.add(&Place{ID: "geonames:9197254", Name: "Izyum Raion", Country: "UA", Admin1Code: "07", FeatureCode: "ADM2",
+		Names: []string{"Izyum Raion", "Iziumskyi Rayon", "Ізюмський район"}})
+	g.add(&Place{ID: "geonames:707292", Name: "Izium", Country: "UA", Admin1Code: "07", FeatureCode: "PPLA2",
+		Names: []string{"Izium", "Izyum", "Ізюм"}})
+	g.Finish()
+	for _, q := range []string{"Izium district", "Izyum raion", "Ізюмський район", "Ізюмському районі"} {
+		if ms := g.Lookup(q); len(ms) == 0 || ms[0].Place.ID != "geonames:9197254" {
+			t.Errorf("Lookup(%q) = %v, want Izyum Raion", q, ms)
+		}
+	}
+	if ms := g.Lookup("Izium"); len(ms) != 1 || ms[0].Place.ID != "geonames:707292" {
+		t.Errorf("Lookup(Izium) = %v, want the town only", ms)
+	}
+}

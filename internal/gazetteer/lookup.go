@@ -303,6 +303,28 @@ func (g *Gazetteer) lookupDivision(rest, level string) []Match {
 			g.skel.get(Skeleton(v), func(i int32) { add(i, scoreStem, "stem") })
 		}
 	}
+	if len(ms) == 0 && code == "ADM2" {
+		// The district named after its town: the town's name (or, for a
+		// Cyrillic case form, its stems) followed by -skyi raion.
+		stems := []string{sk}
+		if isCyrillic(rest) {
+			stems = append(stems, Skeleton(stemWord(rest)))
+			for _, v := range ukVariants(rest) {
+				stems = append(stems, Skeleton(v))
+			}
+		}
+		for i, st := range stems {
+			how, score := "translit", scoreTranslit
+			if i > 0 {
+				how, score = "stem", scoreStem
+			}
+			for _, a := range g.adm2 {
+				if rem, ok := strings.CutPrefix(a.skel, st); ok && len(st) >= 3 && raionSuffix(rem) {
+					add(a.idx, score, how)
+				}
+			}
+		}
+	}
 	if len(ms) == 0 && code == "ADM1" {
 		// A typo in the oblast's name: fuzzy on the base names.
 		for _, m := range g.lookupFuzzy(sk, true) {
@@ -312,6 +334,14 @@ func (g *Gazetteer) lookupDivision(rest, level string) []Match {
 		}
 	}
 	return sortMatches(ms)
+}
+
+// raionSuffix says whether what follows a town's skeleton in a district's
+// skeleton is an adjectival ending and the word raion ("Kupianskyi Raion",
+// "Куп'янський район" after "Kupiansk").
+func raionSuffix(rem string) bool {
+	rem = strings.TrimLeft(rem, "ski")
+	return rem == "raion" || rem == "district" || rem == "okruh" || rem == "okrug"
 }
 
 // featureRank orders feature codes for ties: capitals and seats first.

@@ -20,16 +20,18 @@ import (
 //
 //	NAME.geonames.tsv.gz  the compact form of the embedded default
 //	NAME.katottg.csv.gz   the codifier's 7 columns, validated
+//	NAME.admin1.tsv.gz    GeoNames admin1CodesASCII.txt, validated
 //
 // Load reads them over the default.
 const (
 	extGeoNames = ".geonames.tsv.gz"
 	extKATOTTG  = ".katottg.csv.gz"
+	extAdmin1   = ".admin1.tsv.gz"
 )
 
 // ImportResult says what Import stored.
 type ImportResult struct {
-	Kind    string // "geonames" or "katottg"
+	Kind    string // "geonames", "katottg" or "admin1"
 	Path    string // the stored file
 	Entries int    // lines stored
 	Skipped int    // malformed lines skipped
@@ -90,7 +92,7 @@ func ImportReader(dir, name string, r io.Reader) (ImportResult, error) {
 	head, _ := br.Peek(4096)
 	kind := sniff(head)
 	if kind == "" {
-		return ImportResult{}, fmt.Errorf("%s: neither a GeoNames table (19 tab-separated columns) nor a KATOTTG codifier (7 semicolon-separated columns)", name)
+		return ImportResult{}, fmt.Errorf("%s: neither a GeoNames table (19 tab-separated columns), admin1CodesASCII (4) nor a KATOTTG codifier (7 semicolon-separated columns)", name)
 	}
 	base := strings.TrimSuffix(name, filepath.Ext(name))
 	base = strings.Map(func(r rune) rune {
@@ -108,6 +110,9 @@ func ImportReader(dir, name string, r io.Reader) (ImportResult, error) {
 		return res, err
 	}
 	defer os.Remove(tmp.Name()) // after a successful rename this fails harmlessly
+	if err := tmp.Chmod(0o644); err != nil {
+		return res, err
+	}
 	zw := gzip.NewWriter(tmp)
 	w := bufio.NewWriter(zw)
 	skip := func(n int, err error) {
@@ -137,6 +142,19 @@ func ImportReader(dir, name string, r io.Reader) (ImportResult, error) {
 			}
 			res.Entries++
 			writeCompact(w, p)
+		}, func(n int, err error) { skip(n, err) })
+	case "admin1":
+		ext = extAdmin1
+		err = eachLine(br, name, func(n int, line string) {
+			if line == "" || strings.HasPrefix(line, "#") {
+				return
+			}
+			if _, err := ParseAdmin1CodeLine(line); err != nil {
+				skip(n, err)
+				return
+			}
+			res.Entries++
+			fmt.Fprintln(w, line)
 		}, func(n int, err error) { skip(n, err) })
 	case "katottg":
 		ext = extKATOTTG
@@ -195,22 +213,26 @@ func sniff(head []byte) string {
 		return "geonames"
 	case bytes.Count(line, []byte(";")) == 6:
 		return "katottg"
+	case bytes.Count(line, []byte("\t")) == 3 && bytes.IndexByte(line, '.') == 2:
+		return "admin1"
 	}
 	return ""
 }
 
 // Load returns the default gazetteer with the files imported into dir read
-// over it (GeoNames tables first, then KATOTTG, each in name order). With
+// over it (admin1 codes, GeoNames tables, then KATOTTG, each in name order). With
 // nothing imported it returns Default() itself. Broken stored files are
 // reported in Errors and skipped.
 func Load(dir string) (*Gazetteer, error) {
 	geo, _ := filepath.Glob(filepath.Join(dir, "*"+extGeoNames))
 	kat, _ := filepath.Glob(filepath.Join(dir, "*"+extKATOTTG))
-	if len(geo)+len(kat) == 0 {
+	adm, _ := filepath.Glob(filepath.Join(dir, "*"+extAdmin1))
+	if len(geo)+len(kat)+len(adm) == 0 {
 		return Default()
 	}
 	sort.Strings(geo)
 	sort.Strings(kat)
+	sort.Strings(adm)
 	g, err := loadDefault()
 	if err != nil {
 		return nil, err
@@ -230,6 +252,9 @@ func Load(dir string) (*Gazetteer, error) {
 		if err := fn(zr, filepath.Base(path)); err != nil {
 			g.addError(err)
 		}
+	}
+	for _, p := range adm {
+		read(p, g.ReadAdmin1Codes)
 	}
 	for _, p := range geo {
 		read(p, g.readCompact)
