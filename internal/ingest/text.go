@@ -222,7 +222,7 @@ func (p *textParser) header() int {
 // wrap headlines in ("**Headline**").
 func cleanTitle(s string) string {
 	s = strings.TrimSpace(s)
-	t := strings.TrimSpace(strings.Trim(s, "*_"))
+	t := strings.TrimSpace(strings.Trim(strings.ReplaceAll(strings.ReplaceAll(s, "**", ""), "__", ""), "*_"))
 	if t == "" {
 		return s
 	}
@@ -606,22 +606,27 @@ func (p *textParser) social(i int) bool {
 	}
 	// A link inside running prose ("…, [сообщает](https://t.me/x/1) канал…")
 	// is a citation, not an embedded post: only short lines count.
-	if hasTw && reTwitter.MatchString(t) && (strings.Contains(t, "pic.twitter.com/") || proseAround(reTwitter, t) < 80) {
+	if hasTw && reTwitter.MatchString(t) && (strings.Contains(t, "pic.twitter.com/") || proseAround(reTwitter, t) < 40) {
 		p.block(domain.BlockSocial, t, l.off, "embedded tweet (twitter link)")
 		return true
 	}
 	if !hasTg || utf8.RuneCountInString(t) > 400 {
 		return false
 	}
-	if m := reTelegram.FindStringSubmatch(t); m != nil && proseAround(reTelegram, t) < 80 {
+	if m := reTelegram.FindStringSubmatch(t); m != nil && proseAround(reTelegram, t) < 40 {
 		p.block(domain.BlockSocial, t, l.off, "embedded Telegram post (t.me/"+m[1]+")")
 		return true
 	}
 	return false
 }
 
-// proseAround counts the characters of a line outside the links re finds.
+// proseAround counts the characters of a line outside the links re finds;
+// a link written as a markdown citation ("[said](https://…)") counts as
+// prose, as it is part of a sentence.
 func proseAround(re *regexp.Regexp, t string) int {
+	if strings.Contains(t, "](") {
+		return utf8.RuneCountInString(t)
+	}
 	return utf8.RuneCountInString(strings.TrimSpace(re.ReplaceAllString(t, "")))
 }
 

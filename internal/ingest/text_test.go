@@ -322,6 +322,22 @@ func TestReadTextRules(t *testing.T) {
 			warnings: []string{"no_title"},
 		},
 		{
+			name:     "a single line is the story, not a headline",
+			in:       "The regional governor said on Friday that the repairs would take several more weeks.",
+			paras:    []string{"The regional governor said on Friday"},
+			warnings: []string{"no_title"},
+		},
+		{
+			name:  "a bold headline is not a credit",
+			in:    "❗️**Protesters gather outside parliament for a second night**\n\nPolice used water cannon, witnesses said.\n",
+			title: "❗️Protesters gather outside parliament for a second night", paras: []string{"Police used water cannon"},
+		},
+		{
+			name:  "a link cited in prose is not an embedded post",
+			in:    "Headline\n\nThe parliament voted to lift it, [the channel reported](https://t.me/somechannel/271555) on Tuesday night.\n",
+			title: "Headline", paras: []string{"The parliament voted to lift it"},
+		},
+		{
 			name:  "copyright footer and reporting credit",
 			in:    "Headline\n\nThe story is here.\n\n© 2025 Some Agency. All rights reserved.\n",
 			title: "Headline", paras: []string{"The story is here."},
