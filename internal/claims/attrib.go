@@ -151,7 +151,7 @@ func (d *doc) attribute(s *sent) attribution {
 	// whose content contains it are intermediaries, outermost first.
 	main := -1
 	for i, c := range cues {
-		if !c.hasSpeaker {
+		if !c.hasSpeaker || c.class == cuePart && hasOtherSpeaker(cues, i) {
 			continue
 		}
 		innermost := true
@@ -190,7 +190,7 @@ func (d *doc) attribute(s *sent) attribution {
 		at.spA, at.spB = s.bytesOf(m.spA, m.spB)
 		for i := len(cues) - 1; i >= 0; i-- {
 			c := cues[i]
-			if i == main || !c.hasSpeaker || c.class == cueDeny {
+			if i == main || !c.hasSpeaker || c.class == cueDeny || c.class == cuePart {
 				continue // a denial answers the claim; it does not pass it on
 			}
 			if within(c.cA, c.cB, s.toks[m.h.i].start) {
@@ -263,13 +263,24 @@ var determiners = map[string]bool{"the": true, "a": true, "an": true, "his": tru
 
 // notSpeech: before a cue word, a determiner makes it a noun ("the
 // claims", "its demands"), a form of "be" a passive and "to" an infinitive
-// ("would be announced", "to report"): no speaker stands before it.
+// ("would be announced", "to report"), and "who" a relative clause inside a
+// speaker's description ("a commander who asked not to be named"): no
+// speaker stands before it.
 func nounUse(s *sent, i int) bool {
 	if i == 0 {
 		return false
 	}
 	p := s.toks[i-1]
-	return determiners[p.s] || beWords[p.s] || p.s == "to" || strings.HasSuffix(p.s, "'s") || p.s == "'" || p.s == "’"
+	return determiners[p.s] || beWords[p.s] || p.s == "to" || p.s == "who" || strings.HasSuffix(p.s, "'s") || p.s == "'" || p.s == "’"
+}
+
+func hasOtherSpeaker(cues []cueInfo, i int) bool {
+	for j, c := range cues {
+		if j != i && c.hasSpeaker && c.class != cuePart {
+			return true
+		}
+	}
+	return false
 }
 
 func onlyTimeWords(s *sent, a, b int) bool {
@@ -314,6 +325,19 @@ func (d *doc) cueSpeaker(s *sent, c *cueInfo) {
 	n := len(s.toks)
 	first := 0
 	switch c.class {
+	case cuePart:
+		// "..., saying that ...": the content follows; the speaker is the
+		// subject at the head of the sentence (another cue's speaker, if
+		// any, takes precedence as the main voice)
+		k := c.h.j
+		if k < n && contentStarts[s.toks[k].s] {
+			k++
+		}
+		c.cA, c.cB = s.bytesOf(k, n)
+		sa, sb := s.npAfter(0)
+		if sb > sa && sb-sa <= 6 && s.hasName(sa, sb) && sb < c.h.i {
+			c.spA, c.spB = sa, sb
+		}
 	case cueSource, cuePointer:
 		c.spA, c.spB = s.npAfter(c.h.j)
 		if c.spA < c.spB && d.x.lx.media[s.toks[c.spA].s] {

@@ -21,6 +21,7 @@ const (
 	cueDeny    = "deny"
 	cueSource  = "source"
 	cuePointer = "pointer"
+	cuePart    = "participle"
 )
 
 // pattern is one lexicon phrase as lower-case tokens; a token ending in
@@ -316,7 +317,7 @@ func loadLexicon() (*lexicon, error) {
 	lx.speech = newMatcher()
 	for _, c := range sp.Cues {
 		switch c.Class {
-		case cueNeutral, cueHedge, cueDeny, cueSource, cuePointer:
+		case cueNeutral, cueHedge, cueDeny, cueSource, cuePointer, cuePart:
 		default:
 			return nil, fmt.Errorf("data/speech.yaml: unknown class %q", c.Class)
 		}
