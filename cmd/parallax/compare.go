@@ -32,20 +32,17 @@ func init() {
 
 // outputFlags are the flags compare, timeline and demo share.
 type outputFlags struct {
-	format  *string
-	out     *string
-	width   *int
-	outlets *string
+	format *string
+	out    *string
+	width  *int
 }
 
 func addOutputFlags(fs *flag.FlagSet, formats string) outputFlags {
-	o := outputFlags{
-		format:  fs.String("format", "text", "output `format`: "+formats),
-		out:     fs.String("o", "", "write to `FILE` instead of standard output"),
-		width:   fs.Int("width", 0, "text width in `columns` (default: the terminal's, else 100)"),
-		outlets: fs.String("outlets", "", "extra outlet registry `FILE` (YAML, as ingest's data/outlets.yaml) for outlets the built-in list lacks"),
+	return outputFlags{
+		format: fs.String("format", "text", "output `format`: "+formats),
+		out:    fs.String("o", "", "write to `FILE` instead of standard output"),
+		width:  fs.Int("width", 0, "text width in `columns` (default: the terminal's, else 100)"),
 	}
-	return o
 }
 
 // writer opens the output: -o FILE, else stdout; it also says whether the
@@ -74,6 +71,7 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	of := addOutputFlags(fs, "text, markdown, json or html")
+	outlets := fs.String("outlets", "", "extra outlet registry `FILE` (YAML, as ingest's data/outlets.yaml) for outlets the built-in list lacks")
 	inputs, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -84,7 +82,7 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	if err := checkFormat(*of.format, compare.Formats); err != nil {
 		return err
 	}
-	reg, err := loadOutlets(*of.outlets)
+	reg, err := loadOutlets(*outlets)
 	if err != nil {
 		return err
 	}
