@@ -129,7 +129,7 @@ func parseDateSpan(s string) (*domain.Timestamp, []span, error) {
 	// at word edges (Go's \b knows ASCII only) and, for a month word, when
 	// the word is a month.
 	try := func(re *regexp.Regexp, monthGroup int, fn func(m []string, idx []int)) {
-		for _, idx := range re.FindAllStringSubmatchIndex(s, 8) {
+		for _, idx := range re.FindAllStringSubmatchIndex(s, 4) {
 			if best >= 0 && idx[0] >= best {
 				return
 			}

@@ -262,7 +262,7 @@ func (p *textParser) byline(l line) bool {
 	if utf8.RuneCountInString(t) > 120 {
 		return false
 	}
-	lower := strings.ToLower(t)
+	lower := strings.ToLower(headBytes(t, 32))
 	rest := ""
 	for _, pre := range p.mk.BylinePrefixes {
 		if strings.HasPrefix(lower, pre) && len(t) > len(pre) {
@@ -275,6 +275,9 @@ func (p *textParser) byline(l line) bool {
 	}
 	if rest == "" {
 		// A bare agency name on its own line is a wire credit.
+		if len(t) > 60 {
+			return false
+		}
 		if w, ok := p.reg.Wire(t); ok {
 			p.addWire(w)
 			p.block(domain.BlockHeader, t, l.off, "byline: wire agency "+w)
