@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"github.com/parallaxnews/parallax/internal/domain"
@@ -16,7 +17,7 @@ import (
 
 func init() {
 	registerBench("resolve", &benchmark{
-		args:    "DIR|FILE... [--gazetteer UA.txt] [--passes 2]",
+		args:    "DIR|FILE... [--gazetteer UA.txt] [--passes 2] [--cpuprofile FILE]",
 		summary: "find and resolve mentions; gazetteer load time and memory, cold and warm MB/s",
 		run:     benchResolve,
 	})
@@ -31,6 +32,7 @@ func benchResolve(ctx context.Context, e *env, args []string) (benchWork, error)
 	fl.SetOutput(e.stderr)
 	gazFile := fl.String("gazetteer", "", "GeoNames table to load (e.g. ../shared/data/gazetteer/geonames/UA.txt); default: the stored gazetteer")
 	passes := fl.Int("passes", 2, "resolve every article this many `times`")
+	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile of the last pass to `file`")
 	inputs, err := parseFlags(fl, args)
 	if err != nil {
 		return benchWork{}, err
@@ -86,6 +88,16 @@ func benchResolve(ctx context.Context, e *env, args []string) (benchWork, error)
 	var cpuS []float64
 	mentions, resolved, ambiguous, unresolved, entities := 0, 0, 0, 0, 0
 	for p := 0; p < *passes; p++ {
+		if p == *passes-1 && *cpuProfile != "" {
+			f, err := os.Create(*cpuProfile)
+			if err != nil {
+				return benchWork{}, err
+			}
+			if err := pprof.StartCPUProfile(f); err != nil {
+				return benchWork{}, err
+			}
+			defer func() { pprof.StopCPUProfile(); f.Close() }()
+		}
 		c0 := cpuTime()
 		t := time.Now()
 		for _, a := range arts {

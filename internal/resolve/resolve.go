@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -81,7 +82,7 @@ func (r *Resolver) Resolve(a *domain.Article) *domain.Analysis {
 	d.fields[1] = fieldToks{name: "body", text: a.Text()}
 	for fi := range d.fields {
 		f := &d.fields[fi]
-		f.toks = r.tokenize(f.text)
+		f.toks = r.tokenizeInto(getTokens(len(f.text)/6), f.text)
 		d.scanField(fi)
 	}
 	d.index()
@@ -101,7 +102,30 @@ func (r *Resolver) Resolve(a *domain.Article) *domain.Analysis {
 	for _, id := range d.order {
 		an.Entities = append(an.Entities, *d.ents[id])
 	}
+	for i := range d.fields {
+		putTokens(d.fields[i].toks)
+	}
 	return an
+}
+
+// tokenPool recycles token buffers between Resolve calls: they are the
+// largest allocation of a call and die with it.
+var tokenPool sync.Pool
+
+func getTokens(hint int) []token {
+	if b, ok := tokenPool.Get().(*[]token); ok && cap(*b) >= hint {
+		return (*b)[:0]
+	}
+	return make([]token, 0, hint+16)
+}
+
+func putTokens(b []token) {
+	if cap(b) == 0 || cap(b) > 1<<20 {
+		return
+	}
+	clear(b[:cap(b)]) // drop references to this article's strings
+	b = b[:0]
+	tokenPool.Put(&b)
 }
 
 // scanField finds dictionary matches, capitalised runs and pronouns in one

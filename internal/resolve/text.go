@@ -39,8 +39,10 @@ func isCyrillic(r rune) bool { return r >= 0x400 && r <= 0x52F }
 // tokenize splits s into words. A word may hold inner hyphens and
 // apostrophes; a trailing English possessive ("Russia's") is left out of the
 // word; "U.S."-style initialisms are one word.
-func (r *Resolver) tokenize(s string) []token {
-	var toks []token
+func (r *Resolver) tokenize(s string) []token { return r.tokenizeInto(nil, s) }
+
+// tokenizeInto appends the words of s to toks (a reused buffer).
+func (r *Resolver) tokenizeInto(toks []token, s string) []token {
 	prevEnd := 0
 	sent := 0
 	i := 0
