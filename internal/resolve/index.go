@@ -44,9 +44,7 @@ func newIndex() *index {
 // (possibly merged) alias, or nil when the phrase has no words.
 func (r *Resolver) addAlias(phrase string, proto alias) *alias {
 	phrase = strings.TrimSpace(phrase)
-	if strings.HasPrefix(phrase, "the ") {
-		phrase = phrase[4:]
-	}
+	phrase = strings.TrimPrefix(phrase, "the ")
 	toks := r.tokenize(phrase)
 	if len(toks) == 0 {
 		return nil

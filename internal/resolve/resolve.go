@@ -24,11 +24,10 @@ type ment struct {
 	pending  string
 	gender   string
 	placeMs  []placeCand // gazetteer candidates awaiting ranking
-	metonym  string
-	selfName bool // the full name of a person (not a surname or a role)
-	pron     bool // a pronoun
-	idx      int  // position in doc.ms, in document order
-	weak     bool // a sentence-initial capital that may be no name at all
+	selfName bool        // the full name of a person (not a surname or a role)
+	pron     bool        // a pronoun
+	idx      int         // position in doc.ms, in document order
+	weak     bool        // a sentence-initial capital that may be no name at all
 }
 
 // fieldToks is one field's text and words.
