@@ -254,6 +254,7 @@ func Compare(arts []*domain.Article, ans []*domain.Analysis) *Report {
 		}
 	}
 	r.Conflicting = append(r.Conflicting, conflicts(groups)...)
+	r.Conflicting = append(r.Conflicting, in.teaserDisputes(groups)...)
 
 	for _, t := range in.teasers() {
 		byCol[t.Columns[0]] = append(byCol[t.Columns[0]], t)
@@ -281,6 +282,34 @@ func Compare(arts []*domain.Article, ans []*domain.Analysis) *Report {
 		r.OnlyIn = []OnlyIn{}
 	}
 	return r
+}
+
+// teaserDisputes: an outlet's related-article line doubting claims about
+// a place ("Gerasimov Says Russia Encircled Pokrovsk and Kupiansk.
+// Experts … Doubt It") bears on the claims of gains there at that time.
+func (in *input) teaserDisputes(groups []Group) []Conflict {
+	var out []Conflict
+	for _, t := range in.doubtingTeasers() {
+		for _, g := range groups {
+			if g.Kind != domain.ClaimControl || g.Control == nil || !isGain(statusClass(g.Control.Status)) || !timesCompatible(g.Time, t.when) {
+				continue
+			}
+			about := false
+			for _, p := range g.placeIDs {
+				about = about || in.mentionsPlace(p, t.carrier.Text)
+			}
+			if !about {
+				continue
+			}
+			out = append(out, Conflict{
+				Kind:      "disputed",
+				Subject:   g.Summary,
+				Why:       "doubted in a related-article line of " + t.carrier.Outlet,
+				Positions: []Group{g, t.group},
+			})
+		}
+	}
+	return out
 }
 
 // ColumnByKey returns the column with this key.

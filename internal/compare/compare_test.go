@@ -81,6 +81,8 @@ func TestCompareSections(t *testing.T) {
 			strings.Contains(strings.Join(speakersOf(r.DifferentAttribution[0]), "|"), "Oleg Sidorov") &&
 			strings.Contains(strings.Join(speakersOf(r.DifferentAttribution[0]), "|"), "Ivan Petrov")},
 		{"contested vs taken is a status conflict", hasConflict(r, "status", "Kupiansk")},
+		{"the wire's doubting teaser disputes the capture", hasConflict(r, "disputed", "Kupiansk: taken by RU")},
+		{"the teaser does not dispute Pokrovsk, which it does not name", !hasConflict(r, "disputed", "Pokrovsk")},
 	}
 	for _, tc := range tests {
 		if !tc.ok {

@@ -215,12 +215,13 @@ func ledgerEntry(g Group) LedgerEntry {
 // teaser is a related-article line about the place that reports doubt.
 type teaser struct {
 	carrier Carrier
+	group   Group
 	when    *domain.Timestamp
 }
 
-// placeTeasers finds related-article lines naming the place (by any
-// spelling the article's mentions used) with a word of doubt.
-func (in *input) placeTeasers(place string) []teaser {
+// doubtingTeasers lists the related-article lines that report doubt, with
+// the date of their article.
+func (in *input) doubtingTeasers() []teaser {
 	var out []teaser
 	for _, g := range in.teasers() {
 		c := g.Carriers[0]
@@ -228,27 +229,37 @@ func (in *input) placeTeasers(place string) []teaser {
 			continue
 		}
 		a := in.arts[in.order[c.Ref.ArticleID]]
-		if !mentionsPlace(in.ans[a.ID], place, c.Text) {
-			continue
-		}
 		var when *domain.Timestamp
 		if a.Published != nil {
 			t := a.Published.Time.UTC()
 			when = &domain.Timestamp{Time: time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), Precision: domain.PrecisionDate}
 		}
-		out = append(out, teaser{carrier: c, when: when})
+		out = append(out, teaser{carrier: c, group: g, when: when})
 	}
 	return out
 }
 
-func mentionsPlace(an *domain.Analysis, place, text string) bool {
-	if an == nil {
-		return false
+// placeTeasers finds doubting related-article lines naming the place.
+func (in *input) placeTeasers(place string) []teaser {
+	var out []teaser
+	for _, t := range in.doubtingTeasers() {
+		if in.mentionsPlace(place, t.carrier.Text) {
+			out = append(out, t)
+		}
 	}
+	return out
+}
+
+// mentionsPlace says whether text names the place by any spelling the
+// compared articles used for it (a teaser's own article may not name it
+// in its body: "… Encircled Pokrovsk …").
+func (in *input) mentionsPlace(place, text string) bool {
 	low := strings.ToLower(text)
-	for _, m := range an.Mentions {
-		if m.EntityID == place && m.Surface != "" && strings.Contains(low, strings.ToLower(m.Surface)) {
-			return true
+	for _, an := range in.ans {
+		for _, m := range an.Mentions {
+			if m.EntityID == place && len(m.Surface) > 2 && strings.Contains(low, strings.ToLower(m.Surface)) {
+				return true
+			}
 		}
 	}
 	return false
