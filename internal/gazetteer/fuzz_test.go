@@ -64,3 +64,42 @@ func FuzzLookup(f *testing.F) {
 		g.Rank(ms, Context{Country: "UA"})
 	})
 }
+
+func FuzzParseAdmin1CodeLine(f *testing.F) {
+	f.Add("UA.07\tKharkiv\tKharkiv\t706482")
+	f.Add("UA07\tKharkiv\tKharkiv\t706482")
+	f.Add("U.\t\t\t")
+	f.Fuzz(func(t *testing.T, line string) {
+		p, err := ParseAdmin1CodeLine(line)
+		if err == nil && (p.FeatureCode != "ADM1" || len(p.Country) != 2 || p.Admin1Code == "" || p.Name == "") {
+			t.Fatalf("bad place %+v", p)
+		}
+	})
+}
+
+// FuzzReaders feeds whole files to the line-based readers: whatever the
+// bytes, they count what they skip and never panic.
+func FuzzReaders(f *testing.F) {
+	f.Add([]byte("703656\tKupiansk\tKupiansk\t\t49.7\t37.6\tP\tPPLA2\tUA\t\t07\t\t\t\t27169\t\t\t\t\r\n"))
+	f.Add([]byte("\ufeffUA63000000000041885;;;;;O;Харківська\r\nUA63000000000041885;UA63080000000096767;UA63080090000035722;UA63080090010026457;;M;Куп’янськ\r\n"))
+	f.Add([]byte("1\tX\t1.0\t2.0\tPPL\tUA\t07\t\t5\ta,b\n"))
+	f.Add([]byte{0xff, 0xfe, 0, '\n', '\r'})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		g := &Gazetteer{byID: map[string]*Place{}, extraAdmin1: map[string]string{}} // no admin1 data: cheap
+		g.skel.init()
+		g.stem.init()
+		g.admin.init()
+		_ = g.ReadGeoNames(strings.NewReader(string(data)), "f")
+		_ = g.readCompact(strings.NewReader(string(data)), "f")
+		_ = g.ReadAdmin1Codes(strings.NewReader(string(data)), "f")
+		if _, err := g.ReadKATOTTG(strings.NewReader(string(data)), "f"); err != nil {
+			t.Fatal(err)
+		}
+		if err := g.Finish(); err != nil {
+			t.Fatal(err)
+		}
+		if g.Skipped < len(g.Errors) {
+			t.Fatalf("Skipped %d < %d errors", g.Skipped, len(g.Errors))
+		}
+	})
+}

@@ -134,23 +134,32 @@ func (g *Gazetteer) readCompact(r io.Reader, file string) error {
 // on the first line, without a BOM). A line longer than maxLine is skipped
 // and reported to tooLong.
 func eachLine(r io.Reader, file string, fn func(n int, line string), tooLong func(n int, err error)) error {
-	br := bufio.NewReaderSize(r, maxLine)
+	br := bufio.NewReaderSize(r, 64<<10)
 	n := 0
 	for {
 		line, err := br.ReadSlice('\n')
 		if errors.Is(err, bufio.ErrBufferFull) {
-			n++
-			for errors.Is(err, bufio.ErrBufferFull) {
-				_, err = br.ReadSlice('\n')
+			// A line longer than the buffer: gather it, up to maxLine.
+			long := append([]byte(nil), line...)
+			for errors.Is(err, bufio.ErrBufferFull) && len(long) <= maxLine {
+				line, err = br.ReadSlice('\n')
+				long = append(long, line...)
 			}
-			tooLong(n, fmt.Errorf("%s:%d: line longer than %d bytes", file, n, maxLine))
-			if err == io.EOF {
-				return nil
+			if len(long) > maxLine {
+				n++
+				for errors.Is(err, bufio.ErrBufferFull) {
+					_, err = br.ReadSlice('\n')
+				}
+				tooLong(n, fmt.Errorf("%s:%d: line longer than %d bytes", file, n, maxLine))
+				if err == io.EOF {
+					return nil
+				}
+				if err != nil {
+					return fmt.Errorf("%s: %w", file, err)
+				}
+				continue
 			}
-			if err != nil {
-				return fmt.Errorf("%s: %w", file, err)
-			}
-			continue
+			line = long
 		}
 		if len(line) > 0 {
 			n++
