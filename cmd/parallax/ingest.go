@@ -157,18 +157,25 @@ func (t *ingestTally) String() string {
 }
 
 // skipReason names why ingest passed over an input, from the reader's
-// message (ingest.ErrSkipped carries no machine-readable reason).
+// message (ingest.ErrSkipped carries no machine-readable reason). Only the
+// start of the message is matched: the rest may quote a feed's title.
 func skipReason(err error) string {
-	msg := strings.ToLower(err.Error())
+	msg := err.Error()
+	if i := strings.Index(msg, ingest.ErrSkipped.Error()+": "); i >= 0 {
+		msg = msg[i+len(ingest.ErrSkipped.Error())+2:]
+	}
+	msg = strings.ToLower(msg)
 	switch {
-	case strings.Contains(msg, "empty"):
+	case strings.HasPrefix(msg, "empty"):
 		return "empty"
-	case strings.Contains(msg, "binary"):
+	case strings.HasPrefix(msg, "binary"):
 		return "binary"
-	case strings.Contains(msg, "cap") || strings.Contains(msg, "too large"):
-		return "too large"
-	case strings.Contains(msg, "no body"):
+	case strings.HasPrefix(msg, "no body"):
 		return "no body"
+	case strings.HasPrefix(msg, "feed ") && strings.HasSuffix(msg, "has no items"):
+		return "empty feed"
+	case strings.HasSuffix(msg, "-byte cap"):
+		return "too large"
 	}
 	return "other"
 }
