@@ -72,6 +72,24 @@ func benchGazetteer(_ context.Context, e *env, args []string) (benchWork, error)
 // gazetteerDir is where imported gazetteer files live: next to the database.
 func gazetteerDir(e *env) string { return filepath.Join(filepath.Dir(e.dbPath), "gazetteer") }
 
+// loadGazetteer is the gazetteer commands should resolve with: the
+// embedded default plus whatever `parallax gazetteer import/fetch` stored.
+// Problems with stored files are warnings; the default still works.
+func loadGazetteer(e *env) (*gazetteer.Gazetteer, error) {
+	g, err := gazetteer.Load(gazetteerDir(e))
+	if err != nil {
+		return nil, err
+	}
+	if g.Skipped > 0 {
+		fmt.Fprintf(e.stderr, "warning: gazetteer: %d stored lines skipped", g.Skipped)
+		if len(g.Errors) > 0 {
+			fmt.Fprintf(e.stderr, " (first: %v)", g.Errors[0])
+		}
+		fmt.Fprintln(e.stderr)
+	}
+	return g, nil
+}
+
 func runGazetteer(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
 		return errors.New("name a subcommand: lookup, import or fetch")
@@ -107,7 +125,7 @@ func runGazetteerLookup(e *env, args []string) error {
 	if len(names) == 0 {
 		return errors.New("name at least one place name")
 	}
-	g, err := gazetteer.Load(gazetteerDir(e))
+	g, err := loadGazetteer(e)
 	if err != nil {
 		return err
 	}
