@@ -57,7 +57,10 @@ func TestTelegramGold(t *testing.T) {
 		// P 0.833 R 0.835 F1 0.834, with distractors P 0.739 R 0.889 F1
 		// 0.807. After MaxSpan 72 h → 36 h and top-3 event linkage:
 		// labelled-only P 0.863 R 0.844 F1 0.853, with distractors P 0.864
-		// R 0.858 F1 0.861.
+		// R 0.858 F1 0.861. After German/French/Spanish/Italian/Polish
+		// stop words and the shared-weight floor (fullSharedWeight, set on
+		// html-news and RUWA false merges): labelled-only P 0.891 R 0.775
+		// F1 0.829, with distractors P 0.851 R 0.807 F1 0.829.
 		{"labelled-only", labelled, 0.80, 0.80},
 		{"with-distractors", all, 0.80, 0.80},
 	}
@@ -131,7 +134,8 @@ func TestTelegramHeldOut(t *testing.T) {
 	if testing.Verbose() {
 		logConfusions(t, gold, pred)
 	}
-	// First and only measurement (no resolve): P 0.831 R 0.736 F1 0.780.
+	// First measurement (no resolve): P 0.831 R 0.736 F1 0.780; after the
+	// shared-weight floor (fitted on other material): P 0.832 R 0.782 F1 0.806.
 	if p < 0.75 || f < 0.70 {
 		t.Errorf("precision %.3f F1 %.3f, want at least 0.75 and 0.70", p, f)
 	}

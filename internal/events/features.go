@@ -201,6 +201,13 @@ func extract(a *domain.Article, an *domain.Analysis, boiler func(string) bool, t
 			if m.Status == domain.StatusAmbiguous {
 				w /= 2 // a guess between candidates is weaker evidence
 			}
+			if kind == domain.KindPlace && !surfaceLikeName(m.Surface, name) {
+				// A place named by a word unlike its canonical name is a
+				// former or foreign name (Krasnoarmeysk for Pokrovsk) or a
+				// doubtful match of a common word (German "Wert" as Weert):
+				// trusted less, since the two cannot be told apart here.
+				w *= unlikeSurfaceWeight
+			}
 			if m.Confidence > 0 && m.Confidence < 1 {
 				w *= m.Confidence // an unsure match (a common word that is also a place) counts less
 			}
@@ -283,4 +290,29 @@ func inSpans(spans [][2]int, off int) bool {
 		}
 	}
 	return false
+}
+
+// unlikeSurfaceWeight scales a place mention whose surface does not fold
+// like the place's name.
+const unlikeSurfaceWeight = 0.3
+
+// surfaceLikeName reports whether a surface form folds (one script,
+// stemmed) to the same first word as the canonical name, as Купянск,
+// Kupyansk and Kupiansk do.
+func surfaceLikeName(surface, name string) bool {
+	if name == "" {
+		return true
+	}
+	fs, fn := FoldName(surface), FoldName(name)
+	if fs == "" || fn == "" {
+		return false
+	}
+	first := func(s string) string {
+		if i := strings.IndexByte(s, ' '); i >= 0 {
+			return s[:i]
+		}
+		return s
+	}
+	a, b := first(fs), first(fn)
+	return a == b || (len(a) >= 4 && strings.HasPrefix(b, a)) || (len(b) >= 4 && strings.HasPrefix(a, b))
 }

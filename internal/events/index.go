@@ -47,6 +47,12 @@ const (
 	// event. (Lowered from 72 h after the first Telegram evaluation showed
 	// such chains: B-cubed F1 0.815 → 0.861 with distractors.)
 	MaxSpan = 36 * time.Hour
+	// fullSharedWeight is the kind weight two reports must share for the
+	// entity signal to count in full: one well-resolved town or person
+	// (weight ~1), or several lesser names.
+	fullSharedWeight = 1.0
+	// undatedFactor is the time factor of two undated reports.
+	undatedFactor = 0.7
 	// maxBucketScan bounds how many postings one key yields (newest first),
 	// so a name in every report of the day ("Russia") costs a fixed amount.
 	maxBucketScan = 48
@@ -377,7 +383,7 @@ func (ix *Index) similarity(a, b *features) float64 {
 	s := lex
 	if len(a.ents) > 0 && len(b.ents) > 0 {
 		// Cosine of the IDF-weighted entity vectors; ents are sorted by key.
-		var dot, na, nb float64
+		var dot, na, nb, sharedW float64
 		i, j := 0, 0
 		for i < len(a.ents) || j < len(b.ents) {
 			switch {
@@ -393,6 +399,7 @@ func (ix *Index) similarity(a, b *features) float64 {
 				idf := ix.idf(a.ents[i].key)
 				wa, wb := float64(a.ents[i].w)*idf, float64(b.ents[j].w)*idf
 				na, nb, dot = na+wa*wa, nb+wb*wb, dot+wa*wb
+				sharedW += float64(min(a.ents[i].w, b.ents[j].w))
 				i++
 				j++
 			}
@@ -401,6 +408,11 @@ func (ix *Index) similarity(a, b *features) float64 {
 		if na > 0 && nb > 0 {
 			ent = dot / math.Sqrt(na*nb)
 		}
+		// Cosine ignores how much is shared: two texts whose only names
+		// are doubtful matches of common words can be as "similar" as two
+		// reports naming the same town and general. The shared weight
+		// (before IDF) must reach fullSharedWeight for full credit.
+		ent *= math.Min(1, sharedW/fullSharedWeight)
 		// Noisy-or: each signal is evidence on its own, so two moderate
 		// signals make a strong one, as in long reports that share a
 		// fifth of their words and a third of their names.
@@ -430,7 +442,9 @@ func containsU64(xs []uint64, x uint64) bool {
 func timeFactor(a, b *features) float64 {
 	if a.undated || b.undated {
 		if a.undated && b.undated {
-			return 1
+			// Two undated reports may be years apart: their similarity
+			// counts for less.
+			return undatedFactor
 		}
 		return 0
 	}

@@ -70,13 +70,13 @@ func TestRUWAPurity(t *testing.T) {
 	p, rec, f := BCubed(gold, pred)
 	t.Logf("%d RUWA headlines → %d events; B-cubed against silver stories: purity (precision) %.3f, recall %.3f (low by design), F1 %.3f",
 		len(arts), len(ix.Events()), p, rec, f)
-	// Measured 0.762. The silver labels come from keywords, so part of the
+	// Measured 0.762, then 0.804 with the shared-weight floor. The silver labels come from keywords, so part of the
 	// "impurity" is theirs (one Mariupol evacuation labelled both nuclear
 	// and azovstal); the rest is real: same-day headlines that share only
 	// one actor ("Zelensky meets ...") join. A damping of single shared
 	// entities was tried and rejected (it split fixture events and lowered
 	// the Telegram score more than it raised this one).
-	if p < 0.72 {
-		t.Errorf("purity %.3f, want at least 0.72", p)
+	if p < 0.76 {
+		t.Errorf("purity %.3f, want at least 0.76", p)
 	}
 }
