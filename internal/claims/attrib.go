@@ -26,7 +26,7 @@ var npTrim = map[string]bool{
 	"the": true, "a": true, "an": true, "also": true, "again": true, "earlier": true, "previously": true,
 	"officially": true, "later": true, "then": true, "on": true, "in": true, "late": true, "has": true,
 	"have": true, "had": true, "reportedly": true, "ранее": true, "также": true, "уже": true, "официально": true,
-	"в": true, "во": true, "у": true, "на": true, "раніше": true, "також": true, "вже": true, "офіційно": true,
+	"в": true, "во": true, "у": true, "на": true, "позже": true, "затем": true, "потом": true, "пізніше": true, "раніше": true, "також": true, "вже": true, "офіційно": true,
 	"it": false,
 }
 
@@ -377,8 +377,8 @@ func (d *doc) cueSpeaker(s *sent, c *cueInfo) {
 					}
 					break
 				}
-				if s.toks[k].kind == tokPunct {
-					break
+				if s.toks[k].kind == tokPunct && !(s.toks[k].s == "," && k+1 < n && (s.toks[k+1].s == "что" || s.toks[k+1].s == "що" || s.toks[k+1].s == "чтобы" || s.toks[k+1].s == "щоб")) {
+					break // Russian and Ukrainian put a comma before "что"/"що"
 				}
 			}
 			beforeEnd := c.npStart

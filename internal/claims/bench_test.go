@@ -1,7 +1,6 @@
 package claims_test
 
 import (
-	"sort"
 	"syscall"
 	"testing"
 	"time"
@@ -17,16 +16,10 @@ func BenchmarkExtract(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	docs := loadEval(b)
-	names := make([]string, 0, len(docs))
-	for n := range docs {
-		names = append(names, n)
-	}
-	sort.Strings(names)
 	var arts []*domain.Article
 	var size int64
-	for _, n := range names {
-		a := docs[n].article(n)
+	for _, d := range loadEval(b) {
+		a := d.Article()
 		arts = append(arts, a)
 		size += int64(len(a.Title) + len(a.Text()))
 	}

@@ -11,6 +11,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/parallaxnews/parallax/internal/claims"
+	"github.com/parallaxnews/parallax/internal/claims/claimseval"
 	"github.com/parallaxnews/parallax/internal/domain"
 )
 
@@ -52,11 +53,11 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var d evalDoc
+			d := claimseval.Doc{Name: strings.TrimSuffix(name, ".yaml")}
 			if err := yaml.Unmarshal(b, &d); err != nil {
 				t.Fatal(err)
 			}
-			a := d.article(name)
+			a := d.Article()
 			an := &domain.Analysis{}
 			x.Extract(a, an)
 			var out goldenOut
