@@ -36,9 +36,16 @@ func readHTML(source string, data []byte, contentType string) (*domain.Article, 
 	if err != nil {
 		return nil, err
 	}
+	if t, cut := htmlCapNesting(text, htmlMaxTagDepth); cut {
+		text = t
+		a.Warn("markup-too-deep", "tags nested deeper than %d levels were dropped (their text is kept)", htmlMaxTagDepth)
+	}
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
 		return nil, fmt.Errorf("parsing HTML: %w", err)
+	}
+	if htmlFlattenDeep(doc, htmlMaxDepth) {
+		a.Warn("markup-deep", "elements nested deeper than %d levels were flattened to their text", htmlMaxDepth)
 	}
 	meta := htmlScanMeta(doc)
 
@@ -686,4 +693,133 @@ func htmlIsFooter(p string) bool {
 		}
 	}
 	return false
+}
+
+// htmlMaxDepth bounds element nesting. Real pages stay under a hundred
+// levels; trafilatura's run time grows much faster than linearly with depth,
+// so a page of 20,000 nested <div>s would take minutes.
+const htmlMaxDepth = 160
+
+// htmlFlattenDeep replaces every element at depth limit with a text node
+// holding its text, keeping the words and dropping the nesting. It reports
+// whether anything was flattened.
+func htmlFlattenDeep(doc *html.Node, limit int) bool {
+	type item struct {
+		n     *html.Node
+		depth int
+	}
+	flattened := false
+	stack := []item{{doc, 0}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for c := it.n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if it.depth+1 < limit {
+				stack = append(stack, item{c, it.depth + 1})
+				continue
+			}
+			if c.FirstChild == nil {
+				continue
+			}
+			text := &html.Node{Type: html.TextNode, Data: htmlTextOf(c)}
+			for c.FirstChild != nil {
+				c.RemoveChild(c.FirstChild)
+			}
+			c.AppendChild(text)
+			flattened = true
+		}
+	}
+	return flattened
+}
+
+// htmlTextOf joins the text under n without recursion (n may be deep).
+func htmlTextOf(n *html.Node) string {
+	var b strings.Builder
+	stack := []*html.Node{n}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if x.Type == html.TextNode {
+			b.WriteString(x.Data)
+			continue
+		}
+		if x.Type == html.ElementNode && (x.DataAtom == atom.Script || x.DataAtom == atom.Style) {
+			continue
+		}
+		if x.Type == html.ElementNode && htmlBlock[x.DataAtom] {
+			b.WriteByte('\n')
+		}
+		// Push children in reverse so they pop in document order.
+		for c := x.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, c)
+		}
+	}
+	return b.String()
+}
+
+// htmlMaxTagDepth bounds tag nesting before parsing: the HTML parser's
+// time grows with the square of the depth (20,000 nested <div>s take
+// seconds), and no real page comes near it.
+const htmlMaxTagDepth = 1000
+
+// htmlSelfClosing are elements whose start tags never nest: void elements
+// and those the parser closes implicitly (an unclosed <p> or <li> is common
+// and must not count as depth).
+var htmlSelfClosing = map[atom.Atom]bool{
+	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true, atom.Hr: true,
+	atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true, atom.Source: true,
+	atom.Track: true, atom.Wbr: true, atom.P: true, atom.Li: true, atom.Dt: true, atom.Dd: true,
+	atom.Option: true, atom.Optgroup: true, atom.Tr: true, atom.Td: true, atom.Th: true,
+	atom.Thead: true, atom.Tbody: true, atom.Tfoot: true, atom.Rb: true, atom.Rt: true, atom.Rp: true,
+}
+
+// htmlCapNesting drops start and end tags nested deeper than limit, keeping
+// all text, in one linear pass of the tokenizer. It returns the input
+// unchanged (and false) when nothing is that deep.
+func htmlCapNesting(src string, limit int) (string, bool) {
+	if strings.Count(src, "<") < limit {
+		return src, false
+	}
+	z := html.NewTokenizer(strings.NewReader(src))
+	var b strings.Builder
+	depth, cut := 0, false
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		switch tt {
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if htmlSelfClosing[atom.Lookup(name)] {
+				break
+			}
+			depth++
+			if depth > limit {
+				cut = true
+				continue
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if htmlSelfClosing[atom.Lookup(name)] {
+				break
+			}
+			depth--
+			if depth >= limit {
+				continue
+			}
+			if depth < 0 {
+				depth = 0
+			}
+		}
+		b.Write(raw)
+	}
+	if !cut {
+		return src, false
+	}
+	return b.String(), true
 }

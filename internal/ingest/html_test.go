@@ -196,3 +196,149 @@ func TestReadHTMLFixtures(t *testing.T) {
 		})
 	}
 }
+
+func TestHTMLDecode(t *testing.T) {
+	win1251 := []byte("<html><head><meta charset=\"windows-1251\"></head><body><p>\xcc\xee\xf1\xea\xe2\xe0</p></body></html>") // Москва
+	latin1 := []byte("<html><body><p>Caf\xe9 cr\xe8me</p></body></html>")
+	tests := []struct {
+		name, ct string
+		data     []byte
+		want     string
+		warning  string
+	}{
+		{"meta windows-1251", "", win1251, "Москва", ""},
+		{"Content-Type wins over meta", "text/html; charset=koi8-r", win1251, "лНЯЙБЮ", ""},
+		{"undeclared legacy bytes", "", latin1, "Café crème", "charset-guessed"},
+		{"declared Latin-1 but UTF-8", "", []byte("<meta charset=iso-8859-1><p>Café crème</p>"), "Café crème", "charset-mislabelled"},
+		{"UTF-8 BOM", "", []byte("\xef\xbb\xbf<p>Zürich</p>"), "Zürich", ""},
+		{"UTF-16LE BOM", "", []byte("\xff\xfe<\x00p\x00>\x00\xfc\x00<\x00/\x00p\x00>\x00"), "<p>ü</p>", ""},
+		{"invalid UTF-8 replaced", "", []byte("<meta charset=utf-8><p>ok \xff</p>"), "ok \uFFFD", "invalid-utf8"},
+		{"NFD to NFC", "", []byte("<p>Cafe\u0301</p>"), "Caf\u00e9", ""},
+		{"GB2312", "", []byte("<meta http-equiv=Content-Type content=\"text/html; charset=gb2312\"><p>\xd6\xd0\xce\xc4</p>"), "中文", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &domain.Article{}
+			got, err := htmlDecode(a, tc.data, tc.ct)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(got, tc.want) {
+				t.Errorf("decoded %q, want it to hold %q", got, tc.want)
+			}
+			if (tc.warning == "") != (len(a.Warnings) == 0) || (tc.warning != "" && a.Warnings[0].Code != tc.warning) {
+				t.Errorf("warnings %+v, want %q", a.Warnings, tc.warning)
+			}
+		})
+	}
+}
+
+func TestWebParseDate(t *testing.T) {
+	tests := []struct {
+		in, want string
+		prec     domain.Precision
+		inferred bool
+	}{
+		{"2025-11-20T18:16:00+03:00", "2025-11-20T18:16:00+03:00", domain.PrecisionSecond, false},
+		{"2025-11-20T18:16:00.123Z", "2025-11-20T18:16:00Z", domain.PrecisionSecond, false},
+		{"2025-11-20T18:16+0100", "2025-11-20T18:16:00+01:00", domain.PrecisionMinute, false},
+		{"2025-11-20 18:16:05", "2025-11-20T18:16:05Z", domain.PrecisionSecond, true},
+		{"2025-11-20", "2025-11-20", domain.PrecisionDate, false},
+		{"Thu, 20 Nov 2025 18:16:00 +0300", "2025-11-20T18:16:00+03:00", domain.PrecisionSecond, false},
+		{"Thu, 20 Nov 2025 18:16:00 GMT", "2025-11-20T18:16:00Z", domain.PrecisionSecond, false},
+		{"20.11.2025", "", "", false},
+		{"0001-01-01T00:00:00Z", "", "", false},
+		{"yesterday", "", "", false},
+	}
+	for _, tc := range tests {
+		ts := webParseDate(tc.in)
+		if tc.want == "" {
+			if ts != nil {
+				t.Errorf("webParseDate(%q) = %v, want nothing", tc.in, ts)
+			}
+			continue
+		}
+		if ts == nil || ts.String() != tc.want || ts.Precision != tc.prec || ts.Inferred != tc.inferred {
+			t.Errorf("webParseDate(%q) = %+v, want %s %s inferred=%v", tc.in, ts, tc.want, tc.prec, tc.inferred)
+		}
+	}
+}
+
+func TestHTMLStripSiteName(t *testing.T) {
+	tests := []struct{ title, site, url, want string }{
+		{"Rain floods the valley | Daily Echo", "Daily Echo", "", "Rain floods the valley"},
+		{"Rain floods the valley - dailyecho.example", "", "https://www.dailyecho.example/x", "Rain floods the valley"},
+		{"DAILY ECHO – Rain floods the valley", "", "https://dailyecho.example/x", "Rain floods the valley"},
+		{"Rain - the valley floods again", "Daily Echo", "https://dailyecho.example/x", "Rain - the valley floods again"},
+		{"No separator here", "Daily Echo", "", "No separator here"},
+	}
+	for _, tc := range tests {
+		if got := htmlStripSiteName(tc.title, tc.site, tc.url); got != tc.want {
+			t.Errorf("htmlStripSiteName(%q) = %q, want %q", tc.title, got, tc.want)
+		}
+	}
+}
+
+func TestHTMLIsRelated(t *testing.T) {
+	tests := []struct {
+		p    string
+		want bool
+	}{
+		{"Read also: Ministers meet in Oslo", true},
+		{"LEA TAMBIÉN: Sube el precio del pan", true},
+		{"Czytaj też: Sejm przyjął ustawę", true},
+		{"Читайте также: Новые тарифы", true},
+		{"Read more about the plan on the council's site.", false},
+		{"Related research was published last year: it found the same.", false},
+		{"Mira lo que pasó", false},
+	}
+	for _, tc := range tests {
+		if got := htmlIsRelated(tc.p); got != tc.want {
+			t.Errorf("htmlIsRelated(%q) = %v, want %v", tc.p, got, tc.want)
+		}
+	}
+}
+
+func TestReadHTMLBadInput(t *testing.T) {
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{"empty", nil},
+		{"only markup", []byte("<html><head></head><body></body></html>")},
+		{"binary", []byte("\x00\x01\x02\x03\xff\xfe\xfd<html>")},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := readHTML("bad.html", tc.data, "")
+			if err == nil && len(a.Body) > 0 && strings.TrimSpace(a.Text()) == "" {
+				t.Errorf("article with empty paragraphs")
+			}
+			if err != nil && err.Error() == "" {
+				t.Errorf("empty error message")
+			}
+		})
+	}
+}
+
+// A page of 20,000 nested elements must not stall the reader (the HTML
+// parser alone is quadratic in depth; go test's timeout catches a stall)
+// and must keep its text.
+func TestReadHTMLDeepNesting(t *testing.T) {
+	para := "<p>The committee met on Tuesday and agreed to publish its findings on the collapse of the old mill before the end of the month.</p>"
+	page := "<html><body><article>" + strings.Repeat(para, 3) + strings.Repeat("<div><span>", 10000) + para + strings.Repeat("</span></div>", 10000) + "</article></body></html>"
+	a, err := readHTML("deep.html", []byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text(), "agreed to publish its findings") {
+		t.Errorf("text lost: %q", a.Text())
+	}
+	found := false
+	for _, w := range a.Warnings {
+		found = found || w.Code == "markup-too-deep"
+	}
+	if !found {
+		t.Errorf("no markup-too-deep warning: %+v", a.Warnings)
+	}
+}
