@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
@@ -32,7 +33,7 @@ func readFeed(ctx context.Context, source string, data []byte, opts Options) ([]
 		return nil, nil, fmt.Errorf("reading feed: %w", err)
 	}
 	if len(feed.Items) == 0 {
-		return nil, nil, fmt.Errorf("%w: feed %q has no items", ErrSkipped, feed.Title)
+		return nil, nil, skip(SkipEmptyFeed, "feed %q has no items", feed.Title)
 	}
 	var (
 		arts  []*domain.Article
@@ -111,6 +112,9 @@ func feedItem(ctx context.Context, source string, feed *gofeed.Feed, it *gofeed.
 	}
 	if site := htmlClean(feed.Title); site != "" {
 		a.Outlet = &domain.Outlet{Name: site, Matched: "feed title"}
+		if u, err := url.Parse(strings.TrimSpace(feed.Link)); err == nil && u.Hostname() != "" {
+			a.Outlet.Domain = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+		}
 	}
 
 	content := strings.TrimSpace(it.Content)
@@ -207,7 +211,7 @@ func feedFetchPage(ctx context.Context, link string, opts Options) (*domain.Arti
 		return nil, err
 	}
 	if int64(len(resp.Body)) > opts.maxBytes() {
-		return nil, fmt.Errorf("%w: page is over the %d-byte cap", ErrSkipped, opts.maxBytes())
+		return nil, skip(SkipTooLarge, "page is over the %d-byte cap", opts.maxBytes())
 	}
 	if f := Sniff(link, resp.Body, resp.ContentType); f != FormatHTML {
 		return nil, fmt.Errorf("linked page is %s, not HTML", f)
