@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/parallaxnews/parallax/internal/domain"
@@ -187,13 +188,32 @@ func (d *doc) resolveRuns() {
 			continue
 		}
 		if cands := d.lookupPlace(m); len(cands) > 0 {
-			m.placeMs = cands
-			m.pending = "place"
-			// A sentence's capitalised first word, capitalised nowhere else:
-			// kept as a place only if the gazetteer is sure of it.
-			m.weak = n == 1 && toks[m.from].sentStart && !midCaps[key]
-			m.m.Kind = domain.KindPlace
-			continue
+			best := 0.0
+			for _, c := range cands {
+				best = math.Max(best, c.match)
+			}
+			loose := best < strongMatch
+			last := &toks[m.to-1]
+			switch {
+			case n == 1 && last.allCaps && best < exactMatch:
+				// An acronym (СВО, ПВО) met only loosely is no place.
+			case loose && n == 1 && toks[m.from].sentStart && !midCaps[key]:
+				// A sentence's capitalised first word, capitalised nowhere
+				// else, met only loosely: the capital of the sentence.
+				m.pending = "drop"
+				continue
+			case loose && last.cyr && d.adjective(last.norm) && !d.namesDirection(m):
+				// "Нового года", "Южной": an adjective met through a stem.
+				m.pending = "drop"
+				continue
+			default:
+				m.placeMs = cands
+				m.pending = "place"
+				// Kept only if it resolves (see resolvePlaces).
+				m.weak = n == 1 && toks[m.from].sentStart && !midCaps[key]
+				m.m.Kind = domain.KindPlace
+				continue
+			}
 		}
 		if kind != "titlecase" && d.nearSpeechVerb(m) {
 			if n >= 2 && n <= 4 {
@@ -249,7 +269,7 @@ func (d *doc) nearSpeechVerb(m *ment) bool {
 func (d *doc) guessKind(m *ment) domain.EntityKind {
 	toks := d.fields[m.field].toks
 	for i := m.from; i < m.to; i++ {
-		if d.r.lex.orgWords[toks[i].text] {
+		if d.r.lex.orgWords[toks[i].text] || toks[i].allCaps && len(toks[i].norm) > 1 {
 			return domain.KindOrg
 		}
 	}
@@ -440,6 +460,23 @@ func (d *doc) namesDirection(m *ment) bool {
 			if o.field == m.field && o.from == k+1 && o.to < len(toks) && lex.direction[toks[o.to].norm] && toks[o.to].sent == m.sent {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// Name-match scores (gazetteer.Match.Score) below strongMatch are stems and
+// typos; acronyms must match at exactMatch or better.
+const (
+	strongMatch = 0.9
+	exactMatch  = 0.97
+)
+
+// adjective reports a Russian/Ukrainian word with an adjective ending.
+func (d *doc) adjective(norm string) bool {
+	for _, e := range d.r.lex.adjEndings {
+		if strings.HasSuffix(norm, e) {
+			return true
 		}
 	}
 	return false

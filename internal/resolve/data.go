@@ -111,6 +111,7 @@ type lexiconFile struct {
 	CyrillicEndings []string            `yaml:"cyrillic_endings"`
 	LocativePreps   []string            `yaml:"locative_preps"`
 	OrgWords        []string            `yaml:"org_words"`
+	AdjEndings      []string            `yaml:"adjective_endings"`
 }
 
 // ending is a case ending with its length in letters.
@@ -136,6 +137,7 @@ type lexicon struct {
 	endingsByLast map[rune][]ending
 	locative      map[string]bool
 	orgWords      map[string]bool
+	adjEndings    []string
 }
 
 func setOf(dst map[string]bool, words []string, fold bool) {
@@ -161,6 +163,7 @@ func parseLexicon(b []byte) (*lexicon, error) {
 	}
 	setOf(l.locative, f.LocativePreps, true)
 	setOf(l.orgWords, f.OrgWords, false)
+	l.adjEndings = f.AdjEndings
 	for _, ws := range f.Stopwords {
 		setOf(l.stop, ws, false)
 	}

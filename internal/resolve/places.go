@@ -158,6 +158,14 @@ func (d *doc) resolvePlaces() {
 			if m.pending != "place" {
 				continue
 			}
+			if round == 0 {
+				d.dropLooseForeign(m)
+				if len(m.placeMs) == 0 {
+					m.pending = ""
+					m.m.Reasons = append(m.m.Reasons, "the gazetteer meets this name only loosely (stem or typo), and only outside the article's country")
+					continue
+				}
+			}
 			fuzzy := true
 			for _, c := range m.placeMs {
 				if c.how != "fuzzy" {
@@ -362,4 +370,22 @@ func (d *doc) sameAsEarlier(m *ment) bool {
 	m.pending = ""
 	d.setPlace(m, cand[hit.m.EntityID], 0.85, fmt.Sprintf("same place as %s earlier in the article", quote(hit.m.Surface)))
 	return true
+}
+
+// dropLooseForeign keeps, of the candidates met only loosely (a stem, a
+// typo), those in the country the article is about: "Konstaninovka" is a
+// typo for a Ukrainian town in a report on Ukraine, "Балтика" is no Afghan
+// province. Inflected names of big foreign cities (в Минске) stay.
+func (d *doc) dropLooseForeign(m *ment) {
+	if d.country == "" {
+		return
+	}
+	kept := m.placeMs[:0]
+	for _, c := range m.placeMs {
+		big := c.p.FeatureCode == "PPLC" || c.p.Population >= 100000
+		if c.match >= strongMatch || c.p.Country == d.country || c.how != "fuzzy" && big {
+			kept = append(kept, c)
+		}
+	}
+	m.placeMs = kept
 }
