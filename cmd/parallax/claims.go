@@ -199,7 +199,15 @@ func printClaims(w io.Writer, a *domain.Article, an *domain.Analysis, mark func(
 		fmt.Fprintf(w, "    %-9s %s\n", c.Field+":", markSpan(c, mark))
 	}
 	if len(an.Markers) > 0 {
-		fmt.Fprintf(w, "\nframing (%d markers)\n", len(an.Markers))
+		// which side's vocabulary the outlet uses in its own voice
+		own := map[string]int{}
+		for _, m := range an.Markers {
+			if !m.Quoted && m.Side != "" {
+				own[m.Side]++
+			}
+		}
+		fmt.Fprintf(w, "\nframing (%d markers; in the outlet's own voice: RU-usage %d, UA-usage %d, neutral %d)\n",
+			len(an.Markers), own["RU"], own["UA"], own["neutral"])
 		for _, m := range an.Markers {
 			q := ""
 			switch {
