@@ -156,30 +156,6 @@ func (t *ingestTally) String() string {
 	return b.String()
 }
 
-// skipReason names why ingest passed over an input, from the reader's
-// message (ingest.ErrSkipped carries no machine-readable reason). Only the
-// start of the message is matched: the rest may quote a feed's title.
-func skipReason(err error) string {
-	msg := err.Error()
-	if i := strings.Index(msg, ingest.ErrSkipped.Error()+": "); i >= 0 {
-		msg = msg[i+len(ingest.ErrSkipped.Error())+2:]
-	}
-	msg = strings.ToLower(msg)
-	switch {
-	case strings.HasPrefix(msg, "empty"):
-		return "empty"
-	case strings.HasPrefix(msg, "binary"):
-		return "binary"
-	case strings.HasPrefix(msg, "no body"):
-		return "no body"
-	case strings.HasPrefix(msg, "feed ") && strings.HasSuffix(msg, "has no items"):
-		return "empty feed"
-	case strings.HasSuffix(msg, "-byte cap"):
-		return "too large"
-	}
-	return "other"
-}
-
 func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
@@ -229,7 +205,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		}
 		if it.Err != nil {
 			if errors.Is(it.Err, ingest.ErrSkipped) {
-				t.skipped[skipReason(it.Err)]++
+				t.skipped[ingest.SkipReason(it.Err)]++
 			} else {
 				t.failed++
 			}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,7 +14,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/parallaxnews/parallax/internal/domain"
-	"github.com/parallaxnews/parallax/internal/ingest"
 	"github.com/parallaxnews/parallax/internal/sharedtest"
 	"github.com/parallaxnews/parallax/internal/store"
 )
@@ -384,34 +382,5 @@ func TestIngestFoundingExample(t *testing.T) {
 		if !found {
 			t.Errorf("%s: no stored report with outlet %q and title %q in %+v", name, doc.Outlet, doc.Title, list)
 		}
-	}
-}
-
-// TestSkipReason names the reasons from what the readers really say.
-func TestSkipReason(t *testing.T) {
-	ctx := context.Background()
-	tests := []struct {
-		name string
-		data string
-		opts ingest.Options
-		want string
-	}{
-		{"empty", " \n\t\n", ingest.Options{}, "empty"},
-		{"binary", "\x00\x01\x02PK\x03\x04\x00\x00binary", ingest.Options{}, "binary"},
-		{"too large", strings.Repeat("A long report. ", 100), ingest.Options{MaxBytes: 64}, "too large"},
-		{"feed without items, title with misleading words",
-			`<?xml version="1.0"?><rss version="2.0"><channel><title>Empty binary cap</title><link>https://example.org/</link></channel></rss>`,
-			ingest.Options{}, "empty feed"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			items := ingest.ReadBytes(ctx, "input", []byte(tt.data), "", tt.opts)
-			if len(items) != 1 || !errors.Is(items[0].Err, ingest.ErrSkipped) {
-				t.Fatalf("reader gave %+v, want one skipped input", items)
-			}
-			if got := skipReason(items[0].Err); got != tt.want {
-				t.Fatalf("skipReason(%q) = %q, want %q", items[0].Err, got, tt.want)
-			}
-		})
 	}
 }

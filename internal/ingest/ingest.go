@@ -41,8 +41,42 @@ type Item struct {
 }
 
 // ErrSkipped marks inputs that were passed over on purpose (empty, binary,
-// too large); the error text says which.
+// too large); errors.Is(err, ErrSkipped) holds for every SkipError.
 var ErrSkipped = errors.New("skipped")
+
+// Skip reasons, short and stable so summaries can count them.
+const (
+	SkipEmpty     = "empty"
+	SkipBinary    = "binary"
+	SkipTooLarge  = "too large"
+	SkipNoBody    = "no body"
+	SkipEmptyFeed = "empty feed"
+)
+
+// SkipError says why an input was passed over: Reason is one of the Skip
+// constants, Detail is for people.
+type SkipError struct {
+	Reason string
+	Detail string
+}
+
+func (e *SkipError) Error() string { return ErrSkipped.Error() + ": " + e.Detail }
+
+// Is makes errors.Is(err, ErrSkipped) hold.
+func (e *SkipError) Is(target error) bool { return target == ErrSkipped }
+
+func skip(reason, format string, args ...any) error {
+	return &SkipError{Reason: reason, Detail: fmt.Sprintf(format, args...)}
+}
+
+// SkipReason is the reason of a SkipError in err's chain, or "other".
+func SkipReason(err error) string {
+	var se *SkipError
+	if errors.As(err, &se) {
+		return se.Reason
+	}
+	return "other"
+}
 
 // Walk reads every input — file, directory (recursively, in name order),
 // URL or feed URL — and calls fn for each article or failure, in order.
@@ -152,7 +186,7 @@ func ReadFile(ctx context.Context, path string, opts Options) []Item {
 		return []Item{{Input: path, Err: err}}
 	}
 	if info.Size() > opts.maxBytes() {
-		return []Item{{Input: path, Err: fmt.Errorf("%w: %d bytes is over the %d-byte cap", ErrSkipped, info.Size(), opts.maxBytes())}}
+		return []Item{{Input: path, Err: skip(SkipTooLarge, "%d bytes is over the %d-byte cap", info.Size(), opts.maxBytes())}}
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -165,10 +199,10 @@ func ReadFile(ctx context.Context, path string, opts Options) []Item {
 // HTTP Content-Type where known; the format is sniffed from the bytes.
 func ReadBytes(ctx context.Context, source string, data []byte, contentType string, opts Options) []Item {
 	if int64(len(data)) > opts.maxBytes() {
-		return []Item{{Input: source, Err: fmt.Errorf("%w: %d bytes is over the %d-byte cap", ErrSkipped, len(data), opts.maxBytes())}}
+		return []Item{{Input: source, Err: skip(SkipTooLarge, "%d bytes is over the %d-byte cap", len(data), opts.maxBytes())}}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return []Item{{Input: source, Err: fmt.Errorf("%w: empty input", ErrSkipped)}}
+		return []Item{{Input: source, Err: skip(SkipEmpty, "empty input")}}
 	}
 	format := Sniff(source, data, contentType)
 	var (
@@ -178,7 +212,7 @@ func ReadBytes(ctx context.Context, source string, data []byte, contentType stri
 	)
 	switch format {
 	case FormatBinary:
-		return []Item{{Input: source, Err: fmt.Errorf("%w: binary data, not a news report", ErrSkipped)}}
+		return []Item{{Input: source, Err: skip(SkipBinary, "binary data, not a news report")}}
 	case FormatHTML:
 		var a *domain.Article
 		a, err = readHTML(source, data, contentType)
@@ -207,7 +241,7 @@ func ReadBytes(ctx context.Context, source string, data []byte, contentType stri
 		}
 		finish(a)
 		if len(a.Body) == 0 {
-			items = append(items, Item{Input: a.Source, Err: fmt.Errorf("%w: no body text found", ErrSkipped)})
+			items = append(items, Item{Input: a.Source, Err: skip(SkipNoBody, "no body text found")})
 			continue
 		}
 		items = append(items, Item{Input: a.Source, Article: a})
