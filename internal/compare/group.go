@@ -19,6 +19,7 @@ type item struct {
 	pos    int // input order of the article, then of the claim
 	seq    int
 	places []string // place entity IDs
+	ents   map[string]bool
 	when   *domain.Timestamp
 	// whenFrom is "text" when the claim gave its time, "published" when
 	// the article's publication date stands in for it.
@@ -36,6 +37,7 @@ func (in *input) claims(keep func(domain.Claim) bool) []*item {
 			}
 			it := &item{claim: c, art: a, column: in.colOf[a.ID], pos: in.order[a.ID], seq: i}
 			it.places = placeIDs(c)
+			it.ents = entitySet(c)
 			switch {
 			case c.Time != nil:
 				ts := c.Time.Timestamp
@@ -204,7 +206,7 @@ func same(a, b *item) bool {
 		if predicate(ca.Proposition) != predicate(cb.Proposition) {
 			return false
 		}
-		ea, eb := entitySet(ca), entitySet(cb)
+		ea, eb := a.ents, b.ents
 		if ca.Kind == domain.ClaimEvent && a.when != nil && b.when != nil {
 			// One report names more of the people present than another:
 			// containment, not Jaccard, decides.
