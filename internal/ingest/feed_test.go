@@ -162,3 +162,15 @@ func webHasWarning(ws []domain.Warning, code string) bool {
 	}
 	return false
 }
+
+// A feed in windows-1251, declared in its XML prolog, as Russian sites serve them.
+func TestReadFeedWindows1251(t *testing.T) {
+	data := webFixture(t, "feed", "rss-windows1251.xml")
+	arts, items, err := readFeed(context.Background(), "rss-windows1251.xml", data, Options{})
+	if err != nil || len(items) != 0 || len(arts) != 1 {
+		t.Fatalf("arts %d, items %+v, err %v", len(arts), items, err)
+	}
+	if a := arts[0]; a.Title != "Мост открыт" || !strings.HasPrefix(a.Text(), "В четверг открыли новый мост") || a.Language != "ru" {
+		t.Errorf("article = %q %q %q", a.Title, a.Text(), a.Language)
+	}
+}
