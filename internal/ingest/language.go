@@ -206,12 +206,19 @@ var stopwordsYAML []byte
 
 // stopwords maps a function word to the languages that use it.
 var stopwords = sync.OnceValue(func() map[string][]string {
-	var lists map[string][]string
+	var lists map[string]yaml.Node
 	if err := yaml.Unmarshal(stopwordsYAML, &lists); err != nil {
 		panic("ingest: embedded data/stopwords.yaml: " + err.Error()) // a build defect, caught by every test
 	}
 	m := map[string][]string{}
-	for lang, words := range lists {
+	for lang, node := range lists {
+		if lang == "letters" {
+			continue
+		}
+		var words []string
+		if err := node.Decode(&words); err != nil {
+			panic("ingest: embedded data/stopwords.yaml: " + lang + ": " + err.Error())
+		}
 		for _, w := range words {
 			m[w] = append(m[w], lang)
 		}
@@ -219,8 +226,26 @@ var stopwords = sync.OnceValue(func() map[string][]string {
 	return m
 })
 
+// uniqueLetters maps a letter to the one language (of those read) that
+// writes it.
+var uniqueLetters = sync.OnceValue(func() map[rune]string {
+	var f struct {
+		Letters map[string]string `yaml:"letters"`
+	}
+	if err := yaml.Unmarshal(stopwordsYAML, &f); err != nil {
+		panic("ingest: embedded data/stopwords.yaml: " + err.Error())
+	}
+	m := map[rune]string{}
+	for lang, letters := range f.Letters {
+		for _, r := range letters {
+			m[r] = lang
+		}
+	}
+	return m
+})
+
 // stopwordLanguage is a fast first guess for Latin-script text: count the
-// function words of each language. It answers only when the evidence is
+// function words of each language, and the letters only one of them writes. It answers only when the evidence is
 // plain (enough hits, the best language at least three times the next);
 // the confidence is the best language's share of all hits.
 func stopwordLanguage(text string) (string, float64, bool) {
@@ -237,6 +262,15 @@ func stopwordLanguage(text string) (string, float64, bool) {
 		for _, lang := range sw[w] {
 			hits[lang]++
 			total++
+		}
+	}
+	ul := uniqueLetters()
+	for _, r := range text {
+		if r >= 0xC0 && r < 0x250 || r == '¿' || r == '¡' {
+			if lang, ok := ul[unicode.ToLower(r)]; ok {
+				hits[lang]++
+				total++
+			}
 		}
 	}
 	best, second, code := 0, 0, ""
