@@ -69,6 +69,32 @@ type KATOTTGStats struct {
 	Linked      int // linked to a GeoNames place (official name given)
 	Added       int // added as katottg: places (no GeoNames place of that name)
 	Ambiguous   int // several GeoNames places fit; left unlinked and not added
+	Raions      int // raions (districts) read
+}
+
+// addRaion links a raion to the GeoNames ADM2 of the same code, or adds it:
+// "Куп’янський" becomes Kupianskyi Raion, found by "Kupiansk district".
+func (g *Gazetteer) addRaion(e KATOTTGEntry, adm1 string) {
+	rc := raionCode(e)
+	uk := e.Name + " район"
+	name := Transliterate(e.Name, KMU2010) + " Raion"
+	for _, p := range g.places {
+		if p.FeatureCode == "ADM2" && p.Country == "UA" && p.Admin2Code == rc && rc != "" {
+			// Official name and display: GeoNames calls some raions by
+			// their old city council ("Kupianska Miskrada").
+			p.Official, p.KATOTTG, p.Name = uk, e.Code, name
+			if !contains(p.Names, uk) {
+				p.Names = append(p.Names, uk)
+				g.indexName(p, uk)
+			}
+			return
+		}
+	}
+	g.add(&Place{
+		ID: "katottg:" + e.Code, Name: name, Official: uk, KATOTTG: e.Code,
+		Country: "UA", Admin1Code: adm1, Admin2Code: rc, FeatureCode: "ADM2",
+		Names: []string{uk, name},
+	})
 }
 
 // ReadKATOTTG reads the codifier CSV and links its settlements to the
@@ -103,6 +129,12 @@ func (g *Gazetteer) ReadKATOTTG(r io.Reader, file string) (KATOTTGStats, error) 
 			if a := g.oblastByName("місто " + e.Name); a != nil {
 				oblast[e.Levels[0]] = a.Admin1Code
 			}
+		case "P":
+			if adm1 := oblast[e.Levels[0]]; adm1 != "" {
+				g.addRaion(e, adm1)
+				st.Raions++
+			}
+			return
 		}
 		if !e.Settlement() {
 			return

@@ -62,7 +62,7 @@ func TestReadKATOTTG(t *testing.T) {
 	if err := g.Finish(); err != nil {
 		t.Fatal(err)
 	}
-	want := KATOTTGStats{Settlements: 4, Linked: 3, Added: 1}
+	want := KATOTTGStats{Settlements: 4, Linked: 3, Added: 1, Raions: 1}
 	if st != want {
 		t.Errorf("stats = %+v, want %+v", st, want)
 	}
@@ -81,6 +81,11 @@ func TestReadKATOTTG(t *testing.T) {
 	}
 	if ms := g.Lookup("Нова Вигадка"); len(ms) == 0 || ms[0].Place != p {
 		t.Errorf("Lookup of the codifier-only village = %v", ms)
+	}
+	for _, q := range []string{"Kupiansk district", "Куп'янський район", "Kupianskyi Raion"} {
+		if ms := g.Lookup(q); len(ms) == 0 || ms[0].Place.Name != "Kupianskyi Raion" || ms[0].Place.Admin1 != "Kharkiv Oblast" {
+			t.Errorf("Lookup(%q) = %v, want the codifier's Kupianskyi Raion", q, ms)
+		}
 	}
 }
 
