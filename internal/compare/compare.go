@@ -312,6 +312,29 @@ func (in *input) teaserDisputes(groups []Group) []Conflict {
 	return out
 }
 
+// isAgreed says whether the group with this ID is in Agreed.
+func (r *Report) isAgreed(id string) bool {
+	for _, g := range r.Agreed {
+		if g.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// outletNames is the headings of columns, joined for a sentence.
+func (r *Report) outletNames(keys []string) string {
+	var names []string
+	for _, k := range keys {
+		if c, ok := r.ColumnByKey(k); ok {
+			names = append(names, c.Heading())
+		} else {
+			names = append(names, k)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
 // ColumnByKey returns the column with this key.
 func (r *Report) ColumnByKey(key string) (Column, bool) {
 	for _, c := range r.Columns {

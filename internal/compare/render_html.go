@@ -53,6 +53,8 @@ type htmlGroup struct {
 	ID, Kind, Summary string
 	Cells             []htmlCell
 	Heads             []string
+	SeeAbove          bool
+	Outlets           string
 }
 
 type htmlConflict struct {
@@ -171,8 +173,11 @@ func RenderHTML(w io.Writer, r *Report) error {
 	for _, c := range r.Conflicting {
 		hc := htmlConflict{Kind: c.Kind, Subject: c.Subject, Why: c.Why}
 		for _, p := range c.Positions {
-			// Positions are often agreed groups shown in full above.
-			hc.Positions = append(hc.Positions, src.group(r, p, p.Columns, 1))
+			hg := src.group(r, p, p.Columns, 1)
+			// Agreed groups are shown in full above: link there.
+			hg.SeeAbove = r.isAgreed(p.ID)
+			hg.Outlets = r.outletNames(p.Columns)
+			hc.Positions = append(hc.Positions, hg)
 		}
 		v.Conflicting = append(v.Conflicting, hc)
 	}

@@ -367,6 +367,11 @@ func RenderText(w io.Writer, r *Report, o TextOptions) error {
 		t.println()
 		t.wrapped("✗ ", fmt.Sprintf("%s — %s: %s", c.Subject, c.Kind, c.Why), "1;31")
 		for _, p := range c.Positions {
+			if r.isAgreed(p.ID) {
+				// Shown in full under AGREED: one line here.
+				t.wrapped("  ◦ ", fmt.Sprintf("%s — carried by %s (see AGREED %s)", p.Summary, r.outletNames(p.Columns), p.ID), "1")
+				continue
+			}
 			t.wrapped("  ◦ ", p.Summary, "1")
 			h, cells := cellsFor(p, p.Columns, 1)
 			t.columns(h, cells)
