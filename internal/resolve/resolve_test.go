@@ -203,13 +203,13 @@ func TestLoadActors(t *testing.T) {
 
 // Resolve must be safe for concurrent use.
 func TestConcurrentResolve(t *testing.T) {
-	r := newTestResolverNoGaz(t)
+	r := testResolver(t) // with the gazetteer, so the shared lookup cache is exercised
 	var wg sync.WaitGroup
 	for i := 0; i < 8; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			an := r.Resolve(article("Kremlin spokesman Dmitry Peskov said Putin met Gerasimov in the Kharkov region.", "", ""))
+			an := r.Resolve(article("Kremlin spokesman Dmitry Peskov said Putin met Gerasimov near Kupiansk in the Kharkov region.", "", ""))
 			if len(an.Mentions) < 4 {
 				t.Errorf("got %d mentions", len(an.Mentions))
 			}
