@@ -35,6 +35,26 @@ func TestGazetteerLookupCommand(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
+	// The founding example's names, candidates and reasons, as a reader sees them.
+	code, out, errs = runCLI(t, "--db", db, "gazetteer", "lookup", "Kupyansk", "Kharkov region", "Volchansk", "Krasnoarmeysk",
+		"Konstaninovka", "Dnepropetrovsk region", "Zaporozhye region", "Donetsk People's Republic", "Купянске", "Mykolaivka", "--country", "UA", "-n", "3")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	golden := filepath.Join("testdata", "gazetteer-lookup.golden")
+	if os.Getenv("PARALLAX_UPDATE_GOLDEN") != "" {
+		if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (PARALLAX_UPDATE_GOLDEN=1 writes it)", err)
+	}
+	if out != string(want) {
+		t.Errorf("lookup output differs from %s:\n%s", golden, out)
+	}
+
 	code, out, _ = runCLI(t, "--db", db, "gazetteer", "lookup", "Kupiansk-Vuzlovyi", "--file", sampleGeoNames)
 	if code != 0 || !strings.Contains(out, "geonames:703652") {
 		t.Errorf("--file did not add the sample's place (exit %d):\n%s", code, out)
