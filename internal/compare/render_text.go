@@ -23,7 +23,7 @@ const DefaultWidth = 100
 
 // minColumn is the narrowest readable column; below it outlets are
 // stacked one after another instead of side by side.
-const minColumn = 24
+const minColumn = 20
 
 // maxSentence caps a quoted sentence in the text view (cells stay short;
 // the full sentence is in the other formats).
