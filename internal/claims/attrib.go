@@ -271,6 +271,9 @@ func nounUse(s *sent, i int) bool {
 		return false
 	}
 	p := s.toks[i-1]
+	if i > 1 && p.kind == tokWord && (s.toks[i-2].s == "whom" || s.toks[i-2].s == "which") {
+		return true // "Trump, whom he called a con artist"
+	}
 	return determiners[p.s] || beWords[p.s] || p.s == "to" || p.s == "who" || strings.HasSuffix(p.s, "'s") || p.s == "'" || p.s == "’"
 }
 
@@ -410,7 +413,20 @@ func (d *doc) cueSpeaker(s *sent, c *cueInfo) {
 		} else {
 			// inverted: "..., сообщил губернатор X." / "..., said Gerasimov."
 			c.spA, c.spB = s.npAfter(c.h.j)
-			if c.h.i > 0 {
+			if c.spB-c.spA > 7 {
+				// a clause, not a speaker ("..., then says he'll welcome
+				// advice ..."): the speaker is the sentence's subject and the
+				// clause is the content
+				c.spA, c.spB = c.h.j, c.h.j
+				if sa, sb := s.npAfter(0); sb > sa && sb-sa <= 6 && sb < c.h.i && s.hasName(sa, sb) {
+					c.spA, c.spB = sa, sb
+				}
+				k := c.h.j
+				if k < n && contentStarts[s.toks[k].s] {
+					k++
+				}
+				c.cA, c.cB = s.bytesOf(k, n)
+			} else if c.h.i > 0 {
 				c.cA, c.cB = s.Start, trimEndPunct(s.text, s.Start, s.toks[c.h.i].start)
 			} else {
 				c.cA, c.cB = s.bytesOf(c.spB, n)
@@ -460,13 +476,33 @@ func (d *doc) appositive(s *sent, c *cueInfo) {
 	if i < 3 || s.toks[i-1].s != "," {
 		return
 	}
-	ra, rb := s.npBefore(i - 1)
-	if ra >= rb || rb-ra > 8 || ra < 2 || s.toks[ra-1].s != "," || s.hasName(ra, rb) {
-		return
-	}
-	na, nb := s.npBefore(ra - 1)
-	if na < nb && nb-na <= 5 && s.hasName(na, nb) {
-		c.spA, c.spB = na, rb
+	// walk back over up to three comma-set segments that are roles, ages
+	// or relative clauses ("Marley Anderson, 21, a junior from Las Vegas,
+	// said"; "Chris Cox, who runs the NRA's lobbying arm, says")
+	end := i - 1
+	_, rb := s.npBefore(end)
+	for seg := 0; seg < 3; seg++ {
+		ra, sb := s.npBefore(end)
+		raw := ra
+		for raw > 0 && !isBoundaryTok(s.toks[raw-1]) && !s.inq[raw-1] {
+			raw--
+		}
+		if sb < ra || sb-ra > 8 || raw < 2 || s.toks[raw-1].s != "," {
+			return
+		}
+		if ra < sb && s.toks[ra].upper && s.hasName(ra, sb) && seg > 0 {
+			c.spA, c.spB = ra, rb
+			return
+		}
+		if ra < sb && s.toks[ra].upper {
+			return // a name right before the verb is no role
+		}
+		na, nb := s.npBefore(raw - 1)
+		if na < nb && nb-na <= 5 && s.toks[na].upper && s.hasName(na, nb) {
+			c.spA, c.spB = na, rb
+			return
+		}
+		end = raw - 1
 	}
 }
 
