@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"strings"
 	"testing"
 
@@ -224,5 +226,20 @@ func TestDetectLanguageAndDeclared(t *testing.T) {
 	setLanguage(&b)
 	if b.Language != "en" || len(b.Warnings) != 0 || b.LanguageConfidence == 0 {
 		t.Errorf("declared en on English text: %q %.2f %v", b.Language, b.LanguageConfidence, b.Warnings)
+	}
+}
+
+// The ID must stay what it always was: a hash of the body folded to lower
+// case with white space collapsed.
+func TestArticleIDStable(t *testing.T) {
+	for _, body := range []string{"", "  Hello   World \n\n Again", "Купянск\tОСВОБОЖДЁН", "İstanbul ǅ \u00a0x", "bad \xff byte", strings.Repeat("word ", 3000)} {
+		norm := strings.Join(strings.Fields(strings.ToLower(body)), " ")
+		sum := sha256.Sum256([]byte(norm))
+		if got, want := articleID(body), hex.EncodeToString(sum[:8]); got != want {
+			t.Errorf("articleID(%.20q) = %s, want %s", body, got, want)
+		}
+	}
+	if articleID("Same  story\n\nhere") != articleID("same story here") {
+		t.Error("case and white space change the ID")
 	}
 }

@@ -111,3 +111,25 @@ func BenchmarkParseDateLine(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkWalkText is `parallax bench read testdata/text`: file I/O, format
+// sniffing, reading and finishing, as a user runs it.
+func BenchmarkWalkText(b *testing.B) {
+	dir := filepath.Join("testdata", "text")
+	var n int64
+	_ = filepath.Walk(dir, func(_ string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			n += info.Size()
+		}
+		return nil
+	})
+	DetectLanguage("warm up the language models")
+	b.SetBytes(n)
+	for b.Loop() {
+		Walk(context.Background(), []string{dir}, Options{}, func(it Item) {
+			if it.Err != nil {
+				b.Fatal(it.Err)
+			}
+		})
+	}
+}
