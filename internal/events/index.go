@@ -53,6 +53,9 @@ const (
 	// entity signal to count in full: one well-resolved town or person
 	// (weight ~1), or several lesser names.
 	fullSharedWeight = 1.0
+	// maxBoilerPerOutlet bounds the paragraph counts kept per outlet for
+	// recognising boilerplate.
+	maxBoilerPerOutlet = 20000
 	// undatedFactor is the time factor of two undated reports.
 	undatedFactor = 0.7
 	// maxBucketScan bounds how many postings one key yields (newest first),
@@ -356,6 +359,15 @@ func (ix *Index) boilerCheck(outlet string, a *domain.Article) func(string) bool
 	if m == nil {
 		m = map[uint64]uint8{}
 		ix.boiler[outlet] = m
+	}
+	if len(m) >= maxBoilerPerOutlet {
+		// Forget paragraphs seen once: boilerplate has been seen more
+		// often, and this keeps the memory per outlet bounded.
+		for h, n := range m {
+			if n < 2 {
+				delete(m, h)
+			}
+		}
 	}
 	seen := make(map[uint64]uint8, len(a.Body))
 	for _, p := range a.Body {

@@ -113,9 +113,22 @@ func readHTML(source string, data []byte, contentType string) (*domain.Article, 
 		}
 		body = append(body, domain.Paragraph{Text: p, SourceOffset: -1})
 	}
-	// Copyright lines at the end are the site's footer, not the story.
-	for len(body) > 1 && htmlIsFooter(body[len(body)-1].Text) {
-		a.Blocks = append(a.Blocks, domain.Block{Kind: domain.BlockFooter, Text: body[len(body)-1].Text, SourceOffset: -1, Reason: "copyright line at the end"})
+	// Copyright lines and calls to subscribe or follow at the end are the
+	// site's footer, not the story.
+	for len(body) > 1 {
+		last := body[len(body)-1].Text
+		reason := ""
+		switch {
+		case htmlIsFooter(last):
+			reason = "copyright line at the end"
+		case htmlIsCallToAction(last):
+			reason = "call to action at the end"
+		default:
+		}
+		if reason == "" {
+			break
+		}
+		a.Blocks = append(a.Blocks, domain.Block{Kind: domain.BlockFooter, Text: last, SourceOffset: -1, Reason: reason})
 		body = body[:len(body)-1]
 	}
 	a.SetBody(body)
@@ -568,6 +581,10 @@ func htmlIsRelated(p string) bool {
 		if !ok {
 			continue
 		}
+		if len(p) < 100 && strings.HasSuffix(p, ":") {
+			// A heading over a list of links ("Read also these stories:").
+			return true
+		}
 		rest = strings.TrimLeft(rest, " \u00a0")
 		if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "|") || strings.HasPrefix(rest, "»") ||
 			strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, ">") {
@@ -822,4 +839,34 @@ func htmlCapNesting(src string, limit int) (string, bool) {
 		return src, false
 	}
 	return b.String(), true
+}
+
+//go:embed data/call-to-action.txt
+var htmlCallData string
+
+// htmlCallPhrases are the phrases of data/call-to-action.txt.
+var htmlCallPhrases = func() []string {
+	var out []string
+	for _, l := range strings.Split(htmlCallData, "\n") {
+		l = strings.TrimSpace(l)
+		if l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	return out
+}()
+
+// htmlIsCallToAction reports a short paragraph asking the reader to
+// subscribe, log in or follow.
+func htmlIsCallToAction(p string) bool {
+	if len(p) > 160 {
+		return false
+	}
+	lower := strings.ToLower(p)
+	for _, ph := range htmlCallPhrases {
+		if strings.Contains(lower, ph) {
+			return true
+		}
+	}
+	return false
 }

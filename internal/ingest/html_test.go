@@ -291,6 +291,7 @@ func TestHTMLIsRelated(t *testing.T) {
 		{"Read more about the plan on the council's site.", false},
 		{"Related research was published last year: it found the same.", false},
 		{"Mira lo que pasó", false},
+		{"Lesen Sie auch die folgenden Beiträge:", true},
 	}
 	for _, tc := range tests {
 		if got := htmlIsRelated(tc.p); got != tc.want {
@@ -340,5 +341,23 @@ func TestReadHTMLDeepNesting(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no markup-too-deep warning: %+v", a.Warnings)
+	}
+}
+
+func TestHTMLTrailingFooter(t *testing.T) {
+	tests := []struct {
+		p    string
+		want bool
+	}{
+		{"Sign up for our morning newsletter to get the day's news.", true},
+		{"Suscríbete para seguir leyendo", true},
+		{"© 2025 Example Media. All rights reserved.", true},
+		{"The council said it would subscribe to the regional water scheme next year, a change first proposed in 2019 that had been blocked twice by the finance committee over the cost of connecting outlying farms, which it put at about 40 million.", false},
+		{"The mayor said the bridge would reopen in May.", false},
+	}
+	for _, tc := range tests {
+		if got := htmlIsCallToAction(tc.p) || htmlIsFooter(tc.p); got != tc.want {
+			t.Errorf("footer(%q) = %v, want %v", tc.p, got, tc.want)
+		}
 	}
 }
