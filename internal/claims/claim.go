@@ -415,10 +415,7 @@ func (d *doc) sideNear(s *sent, a, b int) string {
 // mentionSide is the side of the resolved actor mentioned at token k.
 func (d *doc) mentionSide(s *sent, k int) string {
 	t := s.toks[k]
-	for _, m := range d.mentions[s.Field] {
-		if m.Start > t.start {
-			break
-		}
+	for _, m := range d.mentionsIn(s.Field, s.Start, t.start+1) {
 		if m.Start <= t.start && t.end <= m.End && m.EntityID != "" {
 			if e := d.ents[m.EntityID]; e != nil && e.Side != "" && m.Kind != domain.KindPlace {
 				return e.Side
@@ -568,11 +565,8 @@ func (d *doc) places(s *sent, a, b int, at attribution) []domain.Ref {
 	x, y := s.bytesOf(a, b)
 	var refs []domain.Ref
 	if len(d.an.Mentions) > 0 {
-		for _, m := range d.mentions[s.Field] {
-			if m.Start >= y {
-				break
-			}
-			if m.Start < x || m.End > y || m.Kind != domain.KindPlace {
+		for _, m := range d.mentionsIn(s.Field, x, y) {
+			if m.End > y || m.Kind != domain.KindPlace {
 				continue
 			}
 			if at.spA >= 0 && m.Start >= at.spA && m.End <= at.spB {
@@ -672,8 +666,8 @@ func (d *doc) anaphor(s *sent, a, b int) *domain.Ref {
 
 // notePlaces remembers the last settlement of the sentence for anaphors.
 func (d *doc) notePlaces(s *sent) {
-	for _, m := range d.mentions[s.Field] {
-		if m.Start < s.Start || m.End > s.End || m.Kind != domain.KindPlace || d.isSideName(m.Surface) {
+	for _, m := range d.mentionsIn(s.Field, s.Start, s.End) {
+		if m.End > s.End || m.Kind != domain.KindPlace || d.isSideName(m.Surface) {
 			continue
 		}
 		if e := d.ents[m.EntityID]; e != nil && !strings.HasPrefix(e.FeatureCode, "PPL") {
@@ -700,8 +694,8 @@ func (d *doc) notePlaces(s *sent) {
 // other than the speaker.
 func (d *doc) actors(s *sent, at attribution) []domain.Ref {
 	var out []domain.Ref
-	for _, m := range d.mentions[s.Field] {
-		if m.Start < s.Start || m.End > s.End {
+	for _, m := range d.mentionsIn(s.Field, s.Start, s.End) {
+		if m.End > s.End {
 			continue
 		}
 		if m.Kind != domain.KindPerson && m.Kind != domain.KindOrg && m.Kind != domain.KindUnit {

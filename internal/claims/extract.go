@@ -95,6 +95,18 @@ func (x *Extractor) Extract(a *domain.Article, an *domain.Analysis) {
 	an.Markers = markers
 }
 
+// mentionsIn are the mentions of field that start in [a, b) (mentions are
+// sorted by Start, so this is a subslice found by binary search).
+func (d *doc) mentionsIn(field string, a, b int) []domain.Mention {
+	ms := d.mentions[field]
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= a })
+	j := sort.Search(len(ms), func(j int) bool { return ms[j].Start >= b })
+	if j < i {
+		j = i
+	}
+	return ms[i:j]
+}
+
 // sentences splits the headline and the body of a into sentences, with the
 // tokens and quotes the extractor needs.
 func (x *Extractor) sentences(a *domain.Article) []*sent {

@@ -80,11 +80,8 @@ func (d *doc) voiceOfMention(m domain.Mention, phrase string) domain.Voice {
 func (d *doc) bestMention(field string, a, b int) (domain.Mention, bool) {
 	var best domain.Mention
 	bestRank := 0
-	for _, m := range d.mentions[field] {
-		if m.Start >= b {
-			break
-		}
-		if m.Start < a || m.End > b {
+	for _, m := range d.mentionsIn(field, a, b) {
+		if m.End > b {
 			continue
 		}
 		r := kindRank[m.Kind]
