@@ -36,6 +36,28 @@ func articleID(body string) string {
 	buf := make([]byte, 0, 4096)
 	pendingSpace, started := false, false
 	for i := 0; i < len(body); {
+		if c := body[i]; c < utf8.RuneSelf {
+			// ASCII fast path.
+			i++
+			if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f' {
+				pendingSpace = started
+				continue
+			}
+			if pendingSpace {
+				buf = append(buf, ' ')
+				pendingSpace = false
+			}
+			started = true
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			if len(buf) > 4000 {
+				h.Write(buf)
+				buf = buf[:0]
+			}
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(body[i:])
 		i += size
 		if unicode.IsSpace(r) {
