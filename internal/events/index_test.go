@@ -40,3 +40,40 @@ func TestBoilerplateIgnored(t *testing.T) {
 		t.Errorf("%d paragraph counts kept for one outlet, want at most %d", n, maxBoilerPerOutlet+1)
 	}
 }
+
+// TestLateArticleFindsFrozenDay: a report that arrives after its day's
+// shard was frozen still finds and joins its event.
+func TestLateArticleFindsFrozenDay(t *testing.T) {
+	s := NewSynth(11, 100)
+	ix := NewIndex()
+	var late *domain.Article
+	var lateAn *domain.Analysis
+	for i := 0; i < 1000; i++ { // ten days
+		a, an := s.Next()
+		if i == 150 { // day 1: hold it back
+			late, lateAn = a, an
+			continue
+		}
+		ix.Add(a, an)
+	}
+	day := int32(late.Published.Time.Unix() / 86400)
+	if sh := ix.shards[day]; sh == nil || sh.heads != nil {
+		t.Fatalf("day %d shard is not frozen", day)
+	}
+	id, joined := ix.Add(late, lateAn)
+	var mates int
+	for art, ev := range s.Truth {
+		if ev == s.Truth[late.ID] && art != late.ID {
+			mates++
+		}
+	}
+	if mates == 0 {
+		t.Fatal("the held-back report has no fellow reports; pick another")
+	}
+	if !joined {
+		t.Errorf("late report started a new event %s; its %d fellow reports are stored", id, mates)
+	}
+	if ix.shards[day].heads == nil {
+		t.Error("the frozen shard was not thawed to take the late report")
+	}
+}
