@@ -274,16 +274,20 @@ func (g *Gazetteer) lookupDivision(rest, level string) []Match {
 	if level == "admin2" {
 		code = "ADM2"
 	}
+	sk := Skeleton(rest)
 	var ms []Match
 	seen := map[*Place]bool{}
 	add := func(i int32, score float64, how string) {
 		p := g.places[i]
 		if p.FeatureCode == code && !seen[p] {
 			seen[p] = true
-			ms = append(ms, Match{Place: p, Score: score, How: how, Name: rest})
+			name := g.nameWithSkeleton(p, sk)
+			if name == "" {
+				name = rest
+			}
+			ms = append(ms, Match{Place: p, Score: score, How: how, Name: name})
 		}
 	}
-	sk := Skeleton(rest)
 	if code == "ADM1" {
 		g.admin.get(sk, func(i int32) { add(i, scoreFolded-scoreAdminGen, "folded") })
 	}
