@@ -146,6 +146,7 @@ func (d *doc) resolveRuns() {
 		}
 	}
 	lex := d.r.lex
+	guessed := map[string]string{} // surname → unresolved full name guessed to be a person
 	for _, m := range d.ms {
 		if m.pending != "run" && m.pending != "titlecase" {
 			continue
@@ -153,6 +154,15 @@ func (d *doc) resolveRuns() {
 		kind := m.pending
 		m.pending = ""
 		toks := d.fields[m.field].toks
+		if m.lead > 0 {
+			// "New York" is a place as a whole; "The Kremlin"-style leads go.
+			if cands := d.lookupPlace(m); len(cands) > 0 && bestMatch(cands) >= exactMatch {
+				m.placeMs, m.pending, m.m.Kind = cands, "place", domain.KindPlace
+				continue
+			}
+			d.trim(m, m.from+m.lead, m.to)
+			m.lead = 0
+		}
 		// A personal title inside the run: "Governor Oleh Syniehubov".
 		k := m.from
 		for k < m.to-1 && lex.titles[toks[k].norm] {
@@ -188,16 +198,13 @@ func (d *doc) resolveRuns() {
 			continue
 		}
 		if cands := d.lookupPlace(m); len(cands) > 0 {
-			best := 0.0
-			for _, c := range cands {
-				best = math.Max(best, c.match)
-			}
+			best := bestMatch(cands)
 			loose := best < strongMatch
 			last := &toks[m.to-1]
 			switch {
 			case n == 1 && last.allCaps && best < exactMatch:
 				// An acronym (СВО, ПВО) met only loosely is no place.
-			case loose && n == 1 && toks[m.from].sentStart && !midCaps[key]:
+			case best < exactMatch && n == 1 && toks[m.from].sentStart && !midCaps[key]:
 				// A sentence's capitalised first word, capitalised nowhere
 				// else, met only loosely: the capital of the sentence.
 				m.pending = "drop"
@@ -215,7 +222,7 @@ func (d *doc) resolveRuns() {
 				continue
 			}
 		}
-		if kind != "titlecase" && d.nearSpeechVerb(m) {
+		if kind != "titlecase" && d.nearSpeechVerb(m) && d.guessKind(m) != domain.KindOrg {
 			if n >= 2 && n <= 4 {
 				id := d.newLocal(m.m.Surface, nil, "name next to a verb of saying")
 				d.setEntity(m, id, 0.6, "capitalised name next to a verb of saying")
@@ -231,7 +238,15 @@ func (d *doc) resolveRuns() {
 			m.pending = "drop"
 			continue
 		}
+		if n == 1 && guessed[key] != "" {
+			m.m.Kind = domain.KindPerson
+			m.m.Reasons = append(m.m.Reasons, "kind guessed: surname of "+quote(guessed[key])+", an unresolved name earlier in the article")
+			continue
+		}
 		m.m.Kind, m.m.Reasons = d.guessKind(m), append(m.m.Reasons, "no known actor or place by this name; kind guessed from the words around it")
+		if m.m.Kind == domain.KindPerson {
+			guessed[toks[m.to-1].norm] = m.m.Surface
+		}
 	}
 }
 
@@ -480,4 +495,12 @@ func (d *doc) adjective(norm string) bool {
 		}
 	}
 	return false
+}
+
+func bestMatch(cands []placeCand) float64 {
+	best := 0.0
+	for _, c := range cands {
+		best = math.Max(best, c.match)
+	}
+	return best
 }

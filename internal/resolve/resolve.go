@@ -28,6 +28,7 @@ type ment struct {
 	pron     bool        // a pronoun
 	idx      int         // position in doc.ms, in document order
 	weak     bool        // a sentence-initial capital that may be no name at all
+	lead     int         // leading stop words of a run ("New" of "New York")
 }
 
 // fieldToks is one field's text and words.
@@ -152,14 +153,35 @@ func (d *doc) scanField(fi int) {
 				m: d.newMention(fi, i, i+1, domain.KindPerson)})
 			continue
 		}
-		if !t.upper || d.r.lex.stop[t.text] || isNumberish(t.text) || len(t.text) == 1 || compoundAdjective(t.text) {
+		if !t.upper || isNumberish(t.text) || len(t.text) == 1 || compoundAdjective(t.text) {
 			continue
 		}
+		lex := d.r.lex
+		joins := func(j int) bool {
+			return j < len(toks) && !covered[j] && toks[j].sent == t.sent && gapSpaces(toks[j].gap) &&
+				(toks[j].upper || lex.particles[toks[j].text] && j+1 < len(toks) && toks[j+1].upper) &&
+				!lex.stop[toks[j].text] && !isNumberish(toks[j].text)
+		}
+		// A stop word opens a run only as a possible part of a place name
+		// ("New York"); resolveRuns drops it if the whole is no place.
+		lead := 0
+		if lex.stop[t.text] {
+			if !joins(i + 1) {
+				continue
+			}
+			lead = 1
+		}
 		j := i + 1
-		for j < len(toks) && !covered[j] && toks[j].sent == t.sent && gapSpaces(toks[j].gap) &&
-			(toks[j].upper || d.r.lex.particles[toks[j].text] && j+1 < len(toks) && toks[j+1].upper) &&
-			!d.r.lex.stop[toks[j].text] && !isNumberish(toks[j].text) {
+		for joins(j) {
+			// A title inside a run starts a new one: "York City Mayor Bill de Blasio".
+			if j > i+lead && toks[j].upper && lex.titles[toks[j].norm] && !lex.titles[toks[j-1].norm] {
+				break
+			}
 			j++
+		}
+		if j-i >= 2 && allCapsRun(toks[i:j]) {
+			i = j - 1 // a shouted heading ("HOPE AND LOSS"), not a name
+			continue
 		}
 		if titleCase {
 			for k := i; k < j; k++ {
@@ -167,7 +189,7 @@ func (d *doc) scanField(fi int) {
 					m: d.newMention(fi, k, k+1, "")})
 			}
 		} else {
-			d.ms = append(d.ms, &ment{field: fi, from: i, to: j, sent: t.sent, pending: "run",
+			d.ms = append(d.ms, &ment{field: fi, from: i, to: j, sent: t.sent, pending: "run", lead: lead,
 				m: d.newMention(fi, i, j, "")})
 		}
 		i = j - 1
@@ -193,6 +215,15 @@ func compoundAdjective(w string) bool {
 		c, _ = utf8.DecodeRuneInString(w[i+sz:])
 	}
 	return unicode.IsLower(c) && !isCyrillic(c)
+}
+
+func allCapsRun(toks []token) bool {
+	for _, t := range toks {
+		if !t.allCaps {
+			return false
+		}
+	}
+	return true
 }
 
 func isNumberish(w string) bool {
