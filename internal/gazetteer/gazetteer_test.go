@@ -1,6 +1,9 @@
 package gazetteer
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func mustDefault(t testing.TB) *Gazetteer {
 	t.Helper()
@@ -82,6 +85,23 @@ func TestDefaultVariants(t *testing.T) {
 		}
 		if got.How != tt.how {
 			t.Errorf("Lookup(%q) found %s by %s, want %s", tt.name, got.Place.Name, got.How, tt.how)
+		}
+	}
+}
+
+// Typos are matched only in longer names, and junk finds nothing.
+func TestLookupNoFuzzyForShortNames(t *testing.T) {
+	g := mustDefault(t)
+	for _, q := range []string{"Kyuv", "Lvuv", "Sumu", "Izyim", "Odesu"} {
+		for _, m := range g.Lookup(q) {
+			if m.How == "fuzzy" {
+				t.Errorf("Lookup(%q) found %s by fuzzy matching", q, m.Place.Name)
+			}
+		}
+	}
+	for _, q := range []string{"", "   ", "---", "\xff\xfe", strings.Repeat("a", 5000), "Qwxzvbnm", "region", "область"} {
+		if ms := g.Lookup(q); len(ms) != 0 {
+			t.Errorf("Lookup(%.20q) = %d matches, first %s", q, len(ms), ms[0].Place.Name)
 		}
 	}
 }

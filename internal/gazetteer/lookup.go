@@ -41,6 +41,9 @@ func (g *Gazetteer) Lookup(name string) []Match {
 		return nil
 	}
 	folded := Fold(q)
+	if _, generic := genericWords[folded]; generic {
+		return nil // "region" alone names no place
+	}
 	if rest, level := splitGeneric(folded); level != "" && rest != "" {
 		if ms := g.lookupDivision(rest, level); len(ms) > 0 {
 			return ms
