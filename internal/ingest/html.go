@@ -93,6 +93,11 @@ func readHTML(source string, data []byte, contentType string) (*domain.Article, 
 	}
 
 	paras := htmlParagraphs(res.ContentNode)
+	if lead := htmlLead(doc, md.Description); lead != "" && !htmlHasText(paras, lead) {
+		// The standfirst printed under the headline repeats the meta
+		// description; extractors often leave it out with the header.
+		paras = append([]string{lead}, paras...)
+	}
 	paras, above := htmlDropTitle(paras, a.Title)
 	for _, p := range above {
 		a.Blocks = append(a.Blocks, domain.Block{Kind: domain.BlockHeader, Text: p, SourceOffset: -1, Reason: "above the headline"})
@@ -865,6 +870,77 @@ func htmlIsCallToAction(p string) bool {
 	lower := strings.ToLower(p)
 	for _, ph := range htmlCallPhrases {
 		if strings.Contains(lower, ph) {
+			return true
+		}
+	}
+	return false
+}
+
+// htmlLead finds the lead paragraph (standfirst) of the page: a block in
+// the body whose text is the meta description. It returns "" when the
+// description is short or printed nowhere in the body.
+func htmlLead(doc *html.Node, desc string) string {
+	desc = htmlClean(desc)
+	desc = strings.TrimSuffix(strings.TrimSuffix(desc, "..."), "…")
+	if utf8.RuneCountInString(desc) < 60 {
+		return ""
+	}
+	probe := desc
+	if len(probe) > 30 {
+		probe = probe[:30]
+		for !utf8.ValidString(probe) {
+			probe = probe[:len(probe)-1]
+		}
+	}
+	var found string
+	var walk func(n *html.Node, inBody bool, depth int) bool
+	walk = func(n *html.Node, inBody bool, depth int) bool {
+		if depth > htmlMaxDepth {
+			return false
+		}
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Head, atom.Script, atom.Style, atom.Noscript, atom.Template:
+				return false
+			case atom.Body:
+				inBody = true
+			}
+		}
+		if inBody && n.Type == html.TextNode && strings.Contains(htmlClean(n.Data), probe) {
+			// Climb to the nearest block and compare its whole text.
+			for b := n.Parent; b != nil; b = b.Parent {
+				if b.Type == html.ElementNode && htmlBlock[b.DataAtom] {
+					text := strings.Join(htmlParagraphs(b), " ")
+					if text == desc || (strings.HasPrefix(text, desc) && len(text) < 2*len(desc)+200) {
+						found = text
+						return true
+					}
+					break
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c, inBody, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(doc, false, 0)
+	return found
+}
+
+// htmlHasText reports whether the paragraphs already hold the start of s.
+func htmlHasText(paras []string, s string) bool {
+	head := s
+	if len(head) > 60 {
+		head = head[:60]
+		for !utf8.ValidString(head) {
+			head = head[:len(head)-1]
+		}
+	}
+	for _, p := range paras {
+		if strings.Contains(p, head) {
 			return true
 		}
 	}

@@ -170,7 +170,7 @@ func TestHTMLEval(t *testing.T) {
 		}
 	}
 	// Floors: the held-out figures measured when the reader landed
-	// (F1 0.903, title 0.73, date 0.85) minus a margin; falling below fails.
+	// (F1 0.918, title 0.73, date 0.85) minus a margin; falling below fails.
 	if held.crashes > held.pages/20 {
 		t.Errorf("held-out: %d of %d pages gave no article", held.crashes, held.pages)
 	}
@@ -186,7 +186,7 @@ func TestHTMLEval(t *testing.T) {
 }
 
 const (
-	htmlEvalF1Floor    = 0.87
+	htmlEvalF1Floor    = 0.88
 	htmlEvalTitleFloor = 0.62
 	htmlEvalDateFloor  = 0.75
 )

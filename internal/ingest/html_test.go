@@ -361,3 +361,33 @@ func TestHTMLTrailingFooter(t *testing.T) {
 		}
 	}
 }
+
+// The standfirst above the article container, repeated in the meta
+// description, opens the body; a description printed nowhere adds nothing.
+func TestReadHTMLLead(t *testing.T) {
+	lead := "Two of the three dams on the upper river will be drained this summer so engineers can inspect their foundations."
+	story := `<article><p>The regional water board said on Monday that the work would start in June and last until September, when the autumn rains usually begin.</p>
+<p>Anglers' clubs protested that the draining would kill fish in both reservoirs, and asked the board to move the fish to the third lake first.</p>
+<p>The board said it would consider the request but that the inspections could not be put off again after two postponements.</p></article>`
+	tests := []struct {
+		name, page string
+		wantLead   bool
+	}{
+		{"printed lead", `<html><head><meta name="description" content="` + lead + `"></head><body><header><h1>Dams to be drained</h1><div class="standfirst">` + lead + `</div></header>` + story + `</body></html>`, true},
+		{"meta only", `<html><head><meta name="description" content="` + lead + `"></head><body><h1>Dams to be drained</h1>` + story + `</body></html>`, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := readHTML("lead.html", []byte(tc.page), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := len(a.Body) > 0 && a.Body[0].Text == lead; got != tc.wantLead {
+				t.Errorf("lead first = %v, want %v; body %q", got, tc.wantLead, a.Text())
+			}
+			if n := strings.Count(a.Text(), "Two of the three dams"); n > 1 {
+				t.Errorf("lead repeated %d times", n)
+			}
+		})
+	}
+}
