@@ -81,6 +81,9 @@ func TestFoldAndStem(t *testing.T) {
 		{"Odessa", "Odesa"},
 		{"Грузия", "Грузии"},
 		{"Korea's", "Korea"},
+		{"Синєгубов", "Syniehubov"},
+		{"Харків", "Kharkiv"},
+		{"Харьков", "Kharkov"},
 	}
 	for _, tc := range tests {
 		if fa, fb := FoldName(tc.a), FoldName(tc.b); fa != fb || fa == "" {

@@ -81,11 +81,18 @@ func eachLine(data string, fn func(n int, line string) error) error {
 	return sc.Err()
 }
 
-// foldWord lower-cases w and writes it in one Latin script.
+// foldWord lower-cases w and writes it in one Latin script. A word with a
+// letter only Ukrainian has (і ї є ґ) is Ukrainian, where г is "h" (the
+// national romanisation: Синєгубов is Syniehubov), not Russian "g".
 func (f *folding) foldWord(w string) string {
 	var b strings.Builder
 	b.Grow(len(w))
+	ukrainian := strings.ContainsAny(w, "іїєґІЇЄҐ")
 	for _, r := range w {
+		if ukrainian && (r == 'г' || r == 'Г') {
+			b.WriteByte('h')
+			continue
+		}
 		if r == '\'' || r == '’' || r == 'ʼ' {
 			continue // Куп'янськ and Купянськ are one spelling
 		}
