@@ -160,6 +160,9 @@ func TestControlClaims(t *testing.T) {
 		{"Moscow's forces now control about 60% of Chasiv Yar.", "captured", "RU", "control|name:chasiv yar|captured|RU|part", 0.6, 0},
 		{"Ukraine lost control of Krasnohorivka in September.", "lost", "RU", "control|name:krasnohorivka|lost|RU", 0, 0},
 		{"Russian units have encircled Ukrainian troops near Myrnohrad.", "encircled", "RU", "control|name:myrnohrad|encircled|RU", 0, 0},
+		{"Сили оборони звільнили село Андріївка на Донеччині.", "liberated", "UA", "control|name:андріївка+name:донеччині|captured|UA", 0, 0},
+		{"Over half of Toretsk is now under Russian control, the analysts said.", "captured", "RU", "control|name:toretsk|captured|RU|part", 0.5, 0},
+		{"Ukrainian troops repelled 12 assaults near Siversk.", "repelled", "UA", "control|name:siversk|repelled|UA", 0, 0},
 	}
 	for _, tc := range tests {
 		a := oneArticle("", tc.text)

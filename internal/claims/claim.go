@@ -354,6 +354,16 @@ func pickDate(ds []dateAt, p, ra, rb int) *domain.ClaimTime {
 // else the speaker's, else the outlet's country.
 func (d *doc) sideOf(s *sent, p hit, ra, rb int, at attribution) string {
 	lx := d.x.lx
+	// the side inside the phrase ("under Russian control"), or right after
+	// "under the control of" / "под контролем"
+	if sd := d.sideNear(s, p.i, p.j); sd != "" {
+		return d.gainer(s, p, sd)
+	}
+	if w := s.toks[p.j-1].s; w == "of" || w == "контролем" || s.toks[p.i].s == "под" || s.toks[p.i].s == "під" {
+		if sd := d.sideNear(s, p.j, min(rb, p.j+4)); sd != "" {
+			return d.gainer(s, p, sd)
+		}
+	}
 	// agent after the word
 	for k := p.j; k < rb && k < p.j+2; k++ {
 		if s.toks[k].s == "by" || s.toks[k].s == "to" {
@@ -639,12 +649,17 @@ func (d *doc) containerOf(r domain.Ref, refs []domain.Ref) bool {
 
 // isSideName: the whole surface is a side word (Kyiv, Moscow, Russia).
 func (d *doc) isSideName(surface string) bool {
-	toks := d.x.lx.tokens(surface, 0)
-	if len(toks) == 0 {
-		return false
+	if v, ok := d.sideName[surface]; ok {
+		return v
 	}
-	p, ok := d.x.lx.sides.at(toks, 0)
-	return ok && len(p.toks) == len(toks)
+	toks := d.x.lx.tokens(surface, 0)
+	p, ok := (*pattern)(nil), false
+	if len(toks) > 0 {
+		p, ok = d.x.lx.sides.at(toks, 0)
+	}
+	v := ok && len(p.toks) == len(toks)
+	d.sideName[surface] = v
+	return v
 }
 
 // anaphor: "the city", "the eastern railway hub", "it" refer to the last

@@ -53,6 +53,7 @@ type doc struct {
 	lastPlace *domain.Ref
 	pub       *domain.Timestamp
 	outletRef string
+	sideName  map[string]bool // isSideName, by surface
 }
 
 // Extract fills an.Claims and an.Markers for a. It uses an.Mentions (and
@@ -66,7 +67,7 @@ func (x *Extractor) Extract(a *domain.Article, an *domain.Analysis) {
 	if an.ArticleID == "" {
 		an.ArticleID = a.ID
 	}
-	d := &doc{x: x, a: a, an: an, ents: map[string]*domain.Entity{}, mentions: map[string][]domain.Mention{}, claimsOf: map[int][]int{}, pub: a.Published}
+	d := &doc{x: x, a: a, an: an, ents: map[string]*domain.Entity{}, mentions: map[string][]domain.Mention{}, claimsOf: map[int][]int{}, pub: a.Published, sideName: map[string]bool{}}
 	for i := range an.Entities {
 		d.ents[an.Entities[i].ID] = &an.Entities[i]
 	}

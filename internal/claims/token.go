@@ -132,14 +132,17 @@ func groupedBefore(s string) bool {
 // (typographic apostrophes, ё). A word the lexicons know comes back as the
 // vocabulary's own string with its id, so most words cost no allocation.
 func norm(w string, v *vocab) (string, int32) {
-	ascii := true
+	lower, ascii := true, true
 	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf || (w[i] >= 'A' && w[i] <= 'Z') {
+		if w[i] >= utf8.RuneSelf {
 			ascii = false
 			break
 		}
+		if w[i] >= 'A' && w[i] <= 'Z' {
+			lower = false
+		}
 	}
-	if ascii {
+	if ascii && lower {
 		if v != nil {
 			return w, v.ids[w]
 		}
@@ -147,6 +150,21 @@ func norm(w string, v *vocab) (string, int32) {
 	}
 	var arr [96]byte
 	buf := arr[:0]
+	if ascii {
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+		}
+		if v != nil {
+			if id, ok := v.ids[string(buf)]; ok {
+				return v.keys[id], id
+			}
+		}
+		return string(buf), 0
+	}
 	for _, r := range w {
 		switch r {
 		case '’', 'ʼ':
