@@ -48,6 +48,9 @@ func benchGazetteer(_ context.Context, e *env, args []string) (benchWork, error)
 	if len(names) == 0 {
 		names = benchNames
 	}
+	if *repeat < 1 {
+		return benchWork{}, errors.New("--repeat must be at least 1")
+	}
 	start := time.Now()
 	g, err := gazetteer.Default()
 	if err != nil {
