@@ -112,6 +112,7 @@ type lexiconFile struct {
 	LocativePreps   []string            `yaml:"locative_preps"`
 	OrgWords        []string            `yaml:"org_words"`
 	AdjEndings      []string            `yaml:"adjective_endings"`
+	LanguageSides   map[string]string   `yaml:"language_sides"`
 }
 
 // ending is a case ending with its length in letters.
@@ -138,6 +139,7 @@ type lexicon struct {
 	locative      map[string]bool
 	orgWords      map[string]bool
 	adjEndings    []string
+	langSide      map[string]string
 }
 
 func setOf(dst map[string]bool, words []string, fold bool) {
@@ -164,6 +166,7 @@ func parseLexicon(b []byte) (*lexicon, error) {
 	setOf(l.locative, f.LocativePreps, true)
 	setOf(l.orgWords, f.OrgWords, false)
 	l.adjEndings = f.AdjEndings
+	l.langSide = f.LanguageSides
 	for _, ws := range f.Stopwords {
 		setOf(l.stop, ws, false)
 	}

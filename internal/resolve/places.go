@@ -29,6 +29,18 @@ func (d *doc) lookupPlace(m *ment) []placeCand {
 	}
 	// The gazetteer handles case endings itself (Купянске → Купянск).
 	queries := []string{m.m.Surface}
+	// A front direction named by an adjective: Константиновском направлении
+	// is Константиновка's, Покровському напрямку Покровськ's. Adjectives in
+	// -ский/-ський come from names in -ск/-ськ or -ка; try both.
+	if last := d.tok(m, m.to-1); m.to-m.from == 1 && last.cyr && d.namesDirection(m) {
+		for _, suf := range []string{"ск", "ськ"} {
+			if i := strings.LastIndex(last.norm, suf); i > 0 {
+				base := last.norm[:i] // the gazetteer folds case
+				queries = append(queries, base+suf, base+"ка")
+				break
+			}
+		}
+	}
 	for _, q := range queries {
 		ms := d.gazLookup(q)
 		if len(ms) == 0 {

@@ -454,6 +454,9 @@ func (d *doc) sideScores(m *ment, cands []string) map[string]float64 {
 		if side != "" && side == d.outletC {
 			s += 0.5
 		}
+		if side != "" && side == d.r.lex.langSide[d.a.Language] {
+			s += 0.5
+		}
 		scores[c] = s
 	}
 	return scores

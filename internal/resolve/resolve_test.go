@@ -230,3 +230,16 @@ func TestBadInput(t *testing.T) {
 		checkOffsets(t, a, an)
 	}
 }
+
+func TestSideFromLanguageAndDirectionAdjective(t *testing.T) {
+	r := testResolver(t)
+	a := article("Генштаб повідомив про 150 боєзіткнень. Бої тривають на Константиновском направлении.", "2025-11-20", "")
+	a.Language = "uk"
+	an := r.Resolve(a)
+	if m := find(an, "Генштаб", 0); m == nil || m.EntityID != "actor:ukrainian-general-staff" {
+		t.Errorf("Генштаб in Ukrainian: %+v", m)
+	}
+	if m := find(an, "Константиновском", 0); m == nil || m.EntityID != "geonames:705104" || !strings.Contains(strings.Join(m.Notes, " "), "direction") {
+		t.Errorf("direction adjective: %+v", m)
+	}
+}
