@@ -15,9 +15,11 @@ const SchemaVersion = 1
 
 // Report is the side-by-side comparison of the reports of one event.
 type Report struct {
-	SchemaVersion int    `json:"schema_version"`
-	Title         string `json:"title"`
-	EventID       string `json:"event_id,omitempty"`
+	SchemaVersion int `json:"schema_version"`
+	// Title is the most widely carried claim in neutral wording, else
+	// the headline of the article with the most claims.
+	Title   string `json:"title"`
+	EventID string `json:"event_id,omitempty"`
 	// Columns are the outlets, one column each, in the order shown.
 	Columns []Column `json:"columns"`
 
@@ -263,6 +265,11 @@ func Compare(arts []*domain.Article, ans []*domain.Analysis) *Report {
 		if gs := byCol[c.Key]; len(gs) > 0 {
 			r.OnlyIn = append(r.OnlyIn, OnlyIn{Column: c.Key, Groups: gs})
 		}
+	}
+	// The title is in neutral words: the most widely carried claim, not
+	// one outlet's headline (which is itself framing).
+	if len(r.Agreed) > 0 {
+		r.Title = r.Agreed[0].Summary
 	}
 	r.Framing = in.framing()
 	r.Naming = in.naming()
