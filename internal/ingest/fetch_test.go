@@ -251,3 +251,22 @@ func TestReadURLPage(t *testing.T) {
 		t.Errorf("ReadURL of loopback by default = %+v, want ErrForbiddenAddress", items)
 	}
 }
+
+// Client() carries the same guard for commands that make their own requests.
+func TestFetchClientGuarded(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	defer srv.Close()
+	resp, err := (&Fetcher{}).Client().Get(srv.URL)
+	if err == nil {
+		resp.Body.Close()
+		t.Fatal("guarded client reached a loopback server")
+	}
+	if !errors.Is(err, ErrForbiddenAddress) {
+		t.Errorf("error = %v, want ErrForbiddenAddress", err)
+	}
+	resp, err = testFetcher().Client().Get(srv.URL)
+	if err != nil {
+		t.Fatalf("AllowPrivate client: %v", err)
+	}
+	resp.Body.Close()
+}
