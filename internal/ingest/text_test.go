@@ -443,3 +443,28 @@ func TestTelegramPostsAsText(t *testing.T) {
 		t.Errorf("%d/%d posts read as Russian, %d without body", ru, total, bodyLess)
 	}
 }
+
+func TestWireDatelines(t *testing.T) {
+	tests := []struct {
+		para, wire, rest string
+	}{
+		{"МОСКВА, 21 ноября. /ТАСС/. Российские войска заняли позиции на окраине города.", "TASS", "Российские войска"},
+		{"KYIV, Ukraine (AP) — Ukraine's air force said it shot down most of the drones.", "AP", "Ukraine's air force"},
+		{"Kyiv (AFP) - Ukraine said Friday it had struck an oil depot.", "AFP", "Ukraine said Friday"},
+		{"КИЇВ, 21 листопада (Укрінформ) – Сили оборони відбили атаки.", "Ukrinform", "Сили оборони"},
+		{"WASHINGTON (CNN) — Officials said the talks would resume.", "", "WASHINGTON (CNN)"},
+		{"Russia (which denies it) said the strike hit a depot.", "", "Russia (which"},
+	}
+	for _, tt := range tests {
+		a, err := readText("d.txt", []byte("Headline\n\n"+tt.para+"\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(a.Wires, ","); got != tt.wire {
+			t.Errorf("%.30q: wires %q, want %q", tt.para, got, tt.wire)
+		}
+		if len(a.Body) != 1 || !strings.HasPrefix(a.Body[0].Text, tt.rest) {
+			t.Errorf("%.30q: body %q, want it to start %q", tt.para, a.Text(), tt.rest)
+		}
+	}
+}
