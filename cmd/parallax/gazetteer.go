@@ -5,16 +5,13 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"net"
-	"net/http"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
 
 	"github.com/parallaxnews/parallax/internal/gazetteer"
+	"github.com/parallaxnews/parallax/internal/ingest"
 )
 
 func init() {
@@ -214,29 +211,31 @@ func runGazetteerImport(e *env, args []string) error {
 
 func importOne(e *env, file string) error {
 	res, err := gazetteer.Import(gazetteerDir(e), file)
+	if err != nil {
+		for _, er := range res.Errors {
+			fmt.Fprintf(e.stderr, "warning: %v\n", er)
+		}
+		return err
+	}
+	reportImport(e, file, res)
+	return nil
+}
+
+func reportImport(e *env, what string, res gazetteer.ImportResult) {
 	for _, er := range res.Errors {
 		fmt.Fprintf(e.stderr, "warning: %v\n", er)
 	}
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "%s: %s, %d entries stored in %s", file, res.Kind, res.Entries, res.Path)
+	fmt.Fprintf(e.stdout, "%s: %s, %d entries stored in %s", what, res.Kind, res.Entries, res.Path)
 	if res.Skipped > 0 {
 		fmt.Fprintf(e.stdout, ", %d malformed lines skipped", res.Skipped)
 	}
 	fmt.Fprintln(e.stdout)
-	return nil
 }
-
-var countryCode = regexp.MustCompile(`^[A-Z]{2}$`)
-
-// maxFetch bounds a downloaded dump (RU.zip is ~80 MB).
-const maxFetch = 1 << 30
 
 func runGazetteerFetch(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("gazetteer fetch", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	base := fs.String("base-url", "https://download.geonames.org/export/dump/", "GeoNames dump `URL`")
+	base := fs.String("base-url", gazetteer.DefaultDumpURL, "GeoNames dump `URL`")
 	allowPrivate := fs.Bool("allow-private", false, "allow a base URL on a private or loopback address")
 	ccs, err := parseFlags(fs, args)
 	if err != nil {
@@ -245,90 +244,21 @@ func runGazetteerFetch(ctx context.Context, e *env, args []string) error {
 	if len(ccs) == 0 {
 		return errors.New("name at least one country code, e.g. UA")
 	}
-	client := guardedClient(*allowPrivate)
+	// The project's guarded client (address checks at dial time, redirect
+	// limit), with time for a dump of tens of megabytes.
+	client := (&ingest.Fetcher{AllowPrivate: *allowPrivate, Timeout: 10 * time.Minute}).Client()
 	failed := false
 	for _, cc := range ccs {
-		cc = strings.ToUpper(cc)
-		if !countryCode.MatchString(cc) {
-			fmt.Fprintf(e.stderr, "%s: not a two-letter country code\n", cc)
+		res, err := gazetteer.Fetch(ctx, client, *base, cc, gazetteerDir(e))
+		if err != nil {
+			fmt.Fprintf(e.stderr, "%s: %v\n", cc, err)
 			failed = true
 			continue
 		}
-		if err := fetchOne(ctx, e, client, strings.TrimRight(*base, "/")+"/"+cc+".zip"); err != nil {
-			fmt.Fprintf(e.stderr, "%s: %v\n", cc, err)
-			failed = true
-		}
+		reportImport(e, cc, res)
 	}
 	if failed {
 		return errExitFailure
 	}
 	return nil
-}
-
-func fetchOne(ctx context.Context, e *env, client *http.Client, url string) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
-	if err != nil {
-		return err
-	}
-	req.Header.Set("User-Agent", "parallax-gazetteer")
-	resp, err := client.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("GET %s: %s", url, resp.Status)
-	}
-	tmp, err := os.CreateTemp("", "parallax-geonames-*.zip")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	n, err := io.Copy(tmp, io.LimitReader(resp.Body, maxFetch+1))
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("GET %s: %w", url, err)
-	}
-	if n > maxFetch {
-		return fmt.Errorf("GET %s: larger than %d bytes", url, maxFetch)
-	}
-	fmt.Fprintf(e.stderr, "downloaded %s (%d bytes)\n", url, n)
-	return importOne(e, tmp.Name())
-}
-
-// guardedClient fetches with timeouts, few redirects and, unless allowed,
-// no private or loopback addresses (a base URL must not reach the LAN).
-func guardedClient(allowPrivate bool) *http.Client {
-	dialer := &net.Dialer{Timeout: 15 * time.Second}
-	tr := &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
-		TLSHandshakeTimeout:   15 * time.Second,
-		ResponseHeaderTimeout: 30 * time.Second,
-		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
-			conn, err := dialer.DialContext(ctx, network, addr)
-			if err != nil || allowPrivate {
-				return conn, err
-			}
-			if ap, ok := conn.RemoteAddr().(*net.TCPAddr); ok {
-				ip := ap.IP
-				if ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsUnspecified() {
-					conn.Close()
-					return nil, fmt.Errorf("refusing private address %s (use --allow-private)", ip)
-				}
-			}
-			return conn, nil
-		},
-	}
-	return &http.Client{
-		Transport: tr,
-		Timeout:   10 * time.Minute,
-		CheckRedirect: func(req *http.Request, via []*http.Request) error {
-			if len(via) >= 5 {
-				return errors.New("too many redirects")
-			}
-			return nil
-		},
-	}
 }

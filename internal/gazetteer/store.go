@@ -46,15 +46,18 @@ const maxImport = 2 << 30
 // KATOTTG codifier CSV and stores its compact form in dir. The file is
 // written to a temporary name and renamed, so an interrupted import leaves
 // what was there before.
-func Import(dir, path string) (ImportResult, error) {
+func Import(dir, path string) (ImportResult, error) { return importAs(dir, path, filepath.Base(path)) }
+
+// importAs imports path under the given file name (a download's temporary
+// file is stored as CC.geonames.tsv.gz).
+func importAs(dir, path, name string) (ImportResult, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return ImportResult{}, err
 	}
 	defer f.Close()
 	var r io.Reader = f
-	name := filepath.Base(path)
-	if strings.HasSuffix(strings.ToLower(path), ".zip") {
+	if strings.HasSuffix(strings.ToLower(name), ".zip") {
 		r, name, err = zipMember(f, path)
 		if err != nil {
 			return ImportResult{}, err
