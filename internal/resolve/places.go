@@ -31,35 +31,34 @@ func (d *doc) lookupPlace(m *ment) []placeCand {
 	queries := []string{m.m.Surface}
 	// A front direction named by an adjective: Константиновском направлении
 	// is Константиновка's, Покровському напрямку Покровськ's. Adjectives in
-	// -ский/-ський come from names in -ск/-ськ or -ка; try both.
+	// -ский/-ський come from names in -ск/-ськ or -ка: the candidates of all
+	// three forms are pooled and ranked together.
+	pool := false
 	if last := d.tok(m, m.to-1); m.to-m.from == 1 && last.cyr && d.namesDirection(m) {
 		for _, suf := range []string{"ск", "ськ"} {
 			if i := strings.LastIndex(last.norm, suf); i > 0 {
 				base := last.norm[:i] // the gazetteer folds case
 				queries = append(queries, base+suf, base+"ка")
+				pool = true
 				break
 			}
 		}
 	}
+	seen := map[string]bool{}
+	var out []placeCand
 	for _, q := range queries {
-		ms := d.gazLookup(q)
-		if len(ms) == 0 {
-			continue
-		}
-		seen := map[string]bool{}
-		var out []placeCand
-		for _, x := range ms {
+		for _, x := range d.gazLookup(q) {
 			if x.Place == nil || seen[x.Place.ID] {
 				continue
 			}
 			seen[x.Place.ID] = true
 			out = append(out, placeCand{p: x.Place, match: x.Score, how: x.How, query: q})
 		}
-		if len(out) > 0 {
-			return out
+		if len(out) > 0 && !pool {
+			break
 		}
 	}
-	return nil
+	return out
 }
 
 // gazLookup memoises lookups within one article.
@@ -223,6 +222,11 @@ func (d *doc) resolvePlaces() {
 					Admin1: x.Place.Admin1, Score: round2(x.Score), Reasons: x.Reasons})
 			}
 			q := m.placeMs[0].query
+			for _, c := range m.placeMs {
+				if c.p.ID == rk.Best.Place.ID {
+					q = c.query
+				}
+			}
 			if !rk.Ambiguous {
 				conf := math.Min(0.95, 0.5*rk.Best.Score+0.5*math.Min(1, 0.5+margin*2))
 				reasons := []string{fmt.Sprintf("gazetteer: %s matched %q (%s)", rk.Best.Place.Name, q, rk.Best.How)}
