@@ -125,14 +125,14 @@ func runGazetteerLookup(e *env, args []string) error {
 	if len(names) == 0 {
 		return errors.New("name at least one place name")
 	}
-	g, err := loadGazetteer(e)
+	var g *gazetteer.Gazetteer
+	if len(files) > 0 {
+		g, err = gazetteer.LoadWith(gazetteerDir(e), files)
+	} else {
+		g, err = loadGazetteer(e)
+	}
 	if err != nil {
 		return err
-	}
-	if len(files) > 0 {
-		if g, err = withFiles(g, gazetteerDir(e), files); err != nil {
-			return err
-		}
 	}
 	for i, name := range names {
 		if i > 0 {
@@ -162,28 +162,6 @@ func runGazetteerLookup(e *env, args []string) error {
 		}
 	}
 	return nil
-}
-
-// withFiles imports files into a temporary directory and loads the stored
-// ones plus those: --file does not change what later runs see.
-func withFiles(_ *gazetteer.Gazetteer, stored string, files []string) (*gazetteer.Gazetteer, error) {
-	tmp, err := os.MkdirTemp("", "parallax-gazetteer-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(tmp)
-	old, _ := filepath.Glob(filepath.Join(stored, "*.gz"))
-	for _, f := range old {
-		if err := os.Symlink(f, filepath.Join(tmp, filepath.Base(f))); err != nil {
-			return nil, err
-		}
-	}
-	for _, f := range files {
-		if _, err := gazetteer.Import(tmp, f); err != nil {
-			return nil, err
-		}
-	}
-	return gazetteer.Load(tmp)
 }
 
 func runGazetteerImport(e *env, args []string) error {
@@ -261,4 +239,10 @@ func runGazetteerFetch(ctx context.Context, e *env, args []string) error {
 		return errExitFailure
 	}
 	return nil
+}
+
+// withFiles is the stored gazetteer plus files for this run only; kept for
+// entities.go, which calls it. (gazetteer.LoadWith does it in one load.)
+func withFiles(_ *gazetteer.Gazetteer, dir string, files []string) (*gazetteer.Gazetteer, error) {
+	return gazetteer.LoadWith(dir, files)
 }

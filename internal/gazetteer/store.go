@@ -272,3 +272,33 @@ func Load(dir string) (*Gazetteer, error) {
 	}
 	return g, g.finish()
 }
+
+// LoadWith is Load plus files read for this run only (`gazetteer lookup
+// --file`): they are imported into a temporary directory beside links to
+// dir's stored files, so dir itself is left as it was.
+func LoadWith(dir string, files []string) (*Gazetteer, error) {
+	if len(files) == 0 {
+		return Load(dir)
+	}
+	tmp, err := os.MkdirTemp("", "parallax-gazetteer-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	stored, _ := filepath.Glob(filepath.Join(dir, "*.gz"))
+	for _, f := range stored {
+		abs, err := filepath.Abs(f)
+		if err != nil {
+			return nil, err
+		}
+		if err := os.Symlink(abs, filepath.Join(tmp, filepath.Base(f))); err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range files {
+		if _, err := Import(tmp, f); err != nil {
+			return nil, err
+		}
+	}
+	return Load(tmp)
+}
