@@ -62,6 +62,9 @@ func runClaims(ctx context.Context, e *env, args []string) error {
 	type out struct {
 		Article  *domain.Article  `json:"article"`
 		Analysis *domain.Analysis `json:"analysis"`
+		// BlockClaims come from related-article teasers; their offsets are
+		// into the block named by Field ("block:<i>").
+		BlockClaims []domain.Claim `json:"block_claims,omitempty"`
 	}
 	var outs []out
 	for _, a := range arts {
@@ -72,7 +75,7 @@ func runClaims(ctx context.Context, e *env, args []string) error {
 			}
 		}
 		x.Extract(a, an)
-		outs = append(outs, out{a, an})
+		outs = append(outs, out{a, an, x.ExtractBlocks(a)})
 	}
 	if *format == "json" {
 		enc := json.NewEncoder(e.stdout)
@@ -92,6 +95,12 @@ func runClaims(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintln(e.stdout, strings.Repeat("─", 72))
 		}
 		printClaims(e.stdout, o.Article, o.Analysis, mark)
+		if len(o.BlockClaims) > 0 {
+			fmt.Fprintf(e.stdout, "\nrelated-article teasers (not the story; they can report doubt about it)\n")
+			for _, c := range o.BlockClaims {
+				fmt.Fprintf(e.stdout, "  %s  %s  voice: %s\n    %s\n", c.Kind, c.Stance, voiceString(c.Voice), markSpan(c, mark))
+			}
+		}
 	}
 	return nil
 }

@@ -184,3 +184,37 @@ func TestControlClaims(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractBlocks: a related-article teaser that reports doubt gives a
+// disputed claim, located in its block, and never enters the story's claims.
+func TestExtractBlocks(t *testing.T) {
+	x, err := claims.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := oneArticle("Army says it holds the bridge", "The army said on Thursday it held the bridge.")
+	a.Blocks = []domain.Block{
+		{Kind: domain.BlockCaption, Text: "A soldier near the bridge."},
+		{Kind: domain.BlockRelated, Text: "Army Says It Took the Bridge. Analysts Doubt It."},
+	}
+	cs := x.ExtractBlocks(a)
+	disputed := false
+	for _, c := range cs {
+		if c.Field != "block:1" || a.Blocks[1].Text[c.SpanStart:c.SpanEnd] != c.Text {
+			t.Errorf("claim not located in its block: %+v", c)
+		}
+		if c.Stance == domain.StanceDisputed {
+			disputed = true
+		}
+	}
+	if !disputed {
+		t.Errorf("no disputed claim from the teaser: %+v", cs)
+	}
+	an := &domain.Analysis{}
+	x.Extract(a, an)
+	for _, c := range an.Claims {
+		if strings.HasPrefix(c.Field, "block") {
+			t.Errorf("a block claim entered the story's claims: %+v", c)
+		}
+	}
+}

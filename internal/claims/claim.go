@@ -86,6 +86,18 @@ func (d *doc) sentence(s *sent) {
 // dateline: "МОСКВА, 16 октября. /ТАСС/." — no lower-case word but month
 // names, so no proposition.
 func (d *doc) dateline(s *sent) bool {
+	// a city in capitals or an agency between slashes marks a dateline
+	// (a title-case teaser has neither)
+	mark := false
+	for _, t := range s.toks {
+		if t.s == "/" || t.kind == tokWord && len(t.s) >= 3 && strings.ToUpper(s.text[t.start:t.end]) == s.text[t.start:t.end] {
+			mark = true
+			break
+		}
+	}
+	if !mark {
+		return false
+	}
 	for k, t := range s.toks {
 		if t.kind != tokWord || t.upper {
 			continue
@@ -614,7 +626,7 @@ func (d *doc) places(s *sent, a, b int, at attribution) []domain.Ref {
 		}
 		// the first word after an opening mark, and function words, are
 		// capitalised by position, not because they are names
-		if pt := s.toks[k-1]; pt.kind == tokPunct && pt.s != "," || determiners[t.s] || npTrim[t.s] || lx.pronouns[t.s] {
+		if pt := s.toks[k-1]; pt.kind == tokPunct && pt.s != "," || determiners[t.s] || npTrim[t.s] || lx.pronouns[t.s] || d.isCueWord(s, k) {
 			continue
 		}
 		e := k + 1
@@ -641,6 +653,18 @@ func (d *doc) containerOf(r domain.Ref, refs []domain.Ref) bool {
 	}
 	for _, o := range refs {
 		if e := d.ents[o.EntityID]; e != nil && o.EntityID != r.EntityID && e.Admin1ID == r.EntityID {
+			return true
+		}
+	}
+	return false
+}
+
+// isCueWord: the word at k is a speech, control or event cue, capitalised
+// only because a headline is in title case ("Army Says It Took the Bridge").
+func (d *doc) isCueWord(s *sent, k int) bool {
+	lx := d.x.lx
+	for _, m := range []*matcher{lx.control, lx.speech, lx.event} {
+		if _, ok := m.at(s.toks, k); ok {
 			return true
 		}
 	}

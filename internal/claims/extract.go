@@ -212,3 +212,33 @@ func (x *Extractor) SplitArticle(a *domain.Article) []Sentence {
 	}
 	return out
 }
+
+// ExtractBlocks finds claims in the article's related-article teasers
+// (Blocks of kind related), which are not part of the story but can report
+// doubt about it ("Gerasimov Says Russia Encircled Pokrovsk and Kupiansk.
+// Experts and Pro-War Bloggers Doubt It."). Each claim's Field is
+// "block:<i>" and its offsets are byte offsets into a.Blocks[i].Text. They
+// are kept out of Analysis.Claims, whose offsets are all into Title and
+// Text(); places and speakers are named by their words (no resolver runs on
+// blocks).
+func (x *Extractor) ExtractBlocks(a *domain.Article) []domain.Claim {
+	if a == nil {
+		return nil
+	}
+	var out []domain.Claim
+	for i, b := range a.Blocks {
+		if b.Kind != domain.BlockRelated || strings.TrimSpace(b.Text) == "" {
+			continue
+		}
+		t := &domain.Article{ID: a.ID, Published: a.Published, Outlet: a.Outlet, Wires: a.Wires, Language: a.Language}
+		t.SetBody([]domain.Paragraph{{Text: b.Text, SourceOffset: b.SourceOffset}})
+		an := &domain.Analysis{ArticleID: a.ID}
+		x.Extract(t, an)
+		for n, c := range an.Claims {
+			c.Field = fmt.Sprintf("block:%d", i)
+			c.ID = fmt.Sprintf("%s-b%dc%d", a.ID, i, n+1)
+			out = append(out, c)
+		}
+	}
+	return out
+}

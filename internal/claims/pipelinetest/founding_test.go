@@ -96,6 +96,7 @@ func TestFounding(t *testing.T) {
 	}
 	res := newResolver(t)
 	analyses := map[string]*domain.Analysis{}
+	articles := map[string]*domain.Article{}
 	for _, name := range []string{mt, sp} {
 		p := sharedtest.Path(t, "corpus/kupiansk-2025-11-20/"+name)
 		items := ingest.ReadFile(context.Background(), p, ingest.Options{})
@@ -106,6 +107,7 @@ func TestFounding(t *testing.T) {
 		an := res.Resolve(a)
 		x.Extract(a, an)
 		analyses[name] = an
+		articles[name] = a
 	}
 	for _, w := range foundingWants {
 		t.Run(w.id, func(t *testing.T) {
@@ -128,6 +130,16 @@ func TestFounding(t *testing.T) {
 			}
 		}
 	}
+	// disputed_by: the Moscow Times' related-article teaser reports doubt
+	// ("Experts and Pro-War Bloggers Doubt It"), kept apart from the story.
+	t.Run("kupiansk-captured/disputed-by-teaser", func(t *testing.T) {
+		for _, c := range x.ExtractBlocks(articles[mt]) {
+			if c.Stance == domain.StanceDisputed && strings.Contains(c.Sentence, "Doubt") {
+				return
+			}
+		}
+		t.Errorf("no disputed claim from the related-article teaser; blocks: %+v", articles[mt].Blocks)
+	})
 	for doc, ms := range foundingMarkers {
 		for _, m := range ms {
 			found := false
