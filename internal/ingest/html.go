@@ -802,7 +802,7 @@ var htmlSelfClosing = map[atom.Atom]bool{
 // all text, in one linear pass of the tokenizer. It returns the input
 // unchanged (and false) when nothing is that deep.
 func htmlCapNesting(src string, limit int) (string, bool) {
-	if strings.Count(src, "<") < limit {
+	if htmlRoughDepth(src) < limit {
 		return src, false
 	}
 	z := html.NewTokenizer(strings.NewReader(src))
@@ -945,4 +945,29 @@ func htmlHasText(paras []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// htmlRoughDepth over-estimates the nesting depth in one cheap byte scan
+// (void and unclosed elements count as open), so the exact tokenizer pass
+// runs only on pages that might need it.
+func htmlRoughDepth(src string) int {
+	depth, most := 0, 0
+	for i := 0; i+1 < len(src); i++ {
+		if src[i] != '<' {
+			continue
+		}
+		c := src[i+1]
+		switch {
+		case c == '/':
+			if depth > 0 {
+				depth--
+			}
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			depth++
+			if depth > most {
+				most = depth
+			}
+		}
+	}
+	return most
 }
