@@ -187,6 +187,7 @@ func feedParagraphs(s string) []string {
 		}
 		return out
 	}
+	s, _ = htmlCapNesting(s, htmlMaxTagDepth) // the parser is quadratic in depth
 	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
 	if err != nil {
 		return []string{htmlClean(s)}
@@ -195,6 +196,7 @@ func feedParagraphs(s string) []string {
 	for _, n := range nodes {
 		root.AppendChild(n)
 	}
+	htmlFlattenDeep(root, htmlMaxDepth)
 	var out []string
 	for _, p := range htmlParagraphs(root) {
 		if !htmlIsRelated(p) {

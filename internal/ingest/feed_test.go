@@ -174,3 +174,12 @@ func TestReadFeedWindows1251(t *testing.T) {
 		t.Errorf("article = %q %q %q", a.Title, a.Text(), a.Language)
 	}
 }
+
+// Item HTML nested 20,000 deep keeps its text and does not stall the parser.
+func TestFeedParagraphsDeep(t *testing.T) {
+	in := "<p>First paragraph of the item.</p>" + strings.Repeat("<div>", 20000) + "Deep text." + strings.Repeat("</div>", 20000)
+	got := strings.Join(feedParagraphs(in), "|")
+	if !strings.HasPrefix(got, "First paragraph of the item.") || !strings.Contains(got, "Deep text.") {
+		t.Errorf("paragraphs = %.200q", got)
+	}
+}
