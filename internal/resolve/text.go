@@ -31,7 +31,45 @@ func isApos(r rune) bool {
 func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 
 func isWordRune(r rune) bool {
+	// Fast paths for ASCII and the Cyrillic block, which is most text here.
+	switch {
+	case r < 0x80:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	case 0x400 <= r && r <= 0x481 || 0x48A <= r && r <= 0x4FF:
+		return true
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// isUpper is unicode.IsUpper with fast paths for ASCII and basic Cyrillic.
+func isUpper(r rune) bool {
+	switch {
+	case r < 0x80:
+		return 'A' <= r && r <= 'Z'
+	case 0x400 <= r && r <= 0x42F:
+		return true
+	case 0x430 <= r && r <= 0x45F:
+		return false
+	}
+	return unicode.IsUpper(r)
+}
+
+// toLower is unicode.ToLower with fast paths for ASCII and basic Cyrillic.
+func toLower(r rune) rune {
+	switch {
+	case r < 0x80:
+		if 'A' <= r && r <= 'Z' {
+			return r + 32
+		}
+		return r
+	case 0x410 <= r && r <= 0x42F:
+		return r + 0x20
+	case 0x400 <= r && r <= 0x40F:
+		return r + 0x50
+	case 0x430 <= r && r <= 0x45F:
+		return r
+	}
+	return unicode.ToLower(r)
 }
 
 func isCyrillic(r rune) bool { return r >= 0x400 && r <= 0x52F }
@@ -155,14 +193,17 @@ func (r *Resolver) endsSentence(prev token, gap, rest string) bool {
 func (r *Resolver) makeToken(w string, start, end int) token {
 	t := token{start: start, end: end, text: w}
 	first, _ := utf8.DecodeRuneInString(w)
-	t.upper = unicode.IsUpper(first)
+	t.upper = isUpper(first)
 	t.cyr = isCyrillic(first)
 	if t.upper {
 		letters, uppers := 0, 0
 		for _, c := range w {
-			if unicode.IsLetter(c) {
+			if c >= '0' && c <= '9' || isApos(c) || isHyphen(c) || c == '.' {
+				continue
+			}
+			if isWordRune(c) && !unicode.Is(unicode.Mn, c) {
 				letters++
-				if unicode.IsUpper(c) {
+				if isUpper(c) {
 					uppers++
 				}
 			}
@@ -207,7 +248,7 @@ func normWord(w string) string {
 			if c >= 0xC0 && c < 0x250 {
 				needFold = true
 			}
-			b.WriteRune(unicode.ToLower(c))
+			b.WriteRune(toLower(c))
 		}
 	}
 	s := b.String()
