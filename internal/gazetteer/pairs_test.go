@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/parallaxnews/parallax/internal/sharedtest"
@@ -33,6 +34,26 @@ func readTSV(t *testing.T, path string, cols int) [][]string {
 	return rows
 }
 
+var (
+	uaOnce sync.Once
+	uaG    *Gazetteer
+)
+
+// sharedUA is Default()+UA.txt built once for the tests that only read it.
+func sharedUA(t *testing.T) *Gazetteer {
+	t.Helper()
+	sharedtest.Path(t, "data/gazetteer/geonames/UA.txt")
+	if testing.Short() {
+		t.Skip("loading UA.txt over the default takes seconds")
+	}
+	uaOnce.Do(func() { uaG = withUA(t) }) // a failure there fails that test
+	if uaG == nil {
+		t.Fatal("loading UA.txt failed in an earlier test")
+	}
+	return uaG
+}
+
+// withUA builds a fresh Default()+UA.txt, for tests that add to it.
 func withUA(t *testing.T) *Gazetteer {
 	t.Helper()
 	path := sharedtest.Path(t, "data/gazetteer/geonames/UA.txt")
@@ -83,7 +104,7 @@ func TestPairsHeldOut(t *testing.T) {
 	}
 	t.Logf("held-out pairs: %d/%d found (%.1f%%), %d/%d ranked first", found, len(rows), 100*float64(found)/float64(len(rows)), top, len(rows))
 }
-func TestPairsWithUA(t *testing.T) { checkPairs(t, withUA(t), "testdata/pairs.tsv", 150) }
+func TestPairsWithUA(t *testing.T) { checkPairs(t, sharedUA(t), "testdata/pairs.tsv", 150) }
 
 // checkPairs: every real spelling must reach its place among the
 // candidates; how often it is the best once ranked for a text about the
@@ -152,7 +173,7 @@ func firstNames(ms []Match) string {
 }
 
 func TestMustNotDefault(t *testing.T) { checkMustNot(t, mustDefault(t)) }
-func TestMustNotWithUA(t *testing.T)  { checkMustNot(t, withUA(t)) }
+func TestMustNotWithUA(t *testing.T)  { checkMustNot(t, sharedUA(t)) }
 
 // checkMustNot: similar names of different places must not meet. The
 // precision figure counts the pairs kept apart.
@@ -184,7 +205,7 @@ func sharedPath(t *testing.T, rel string) string { return sharedtest.Path(t, rel
 // The ~25 Kostiantynivkas of the full country file: the oblast the text
 // names decides; without it the city (67,000 people) beats the villages.
 func TestNamesakesWithUA(t *testing.T) {
-	g := withUA(t)
+	g := sharedUA(t)
 	ms := g.Lookup("Kostiantynivka")
 	if len(ms) < 20 {
 		t.Fatalf("%d Kostiantynivkas, want the ~25 of UA.txt", len(ms))
