@@ -30,6 +30,9 @@ var npTrim = map[string]bool{
 	"it": false,
 }
 
+// topicWords open what was said about, not who said it ("сообщили о ...").
+var topicWords = map[string]bool{"о": true, "об": true, "про": true, "about": true, "on": true, "of": true, "that": true, "что": true, "що": true}
+
 // contentStarts open reported content after a speech verb.
 var contentStarts = map[string]bool{"that": true, "что": true, "що": true, "чтобы": true, "щоб": true, ":": true, "to": true}
 
@@ -171,6 +174,13 @@ func (d *doc) attribute(s *sent) attribution {
 			break
 		}
 	}
+	// "..., — CNN." / "... — ТАСС.": a sign-off after a dash names the
+	// source of all before it, whatever verbs that holds.
+	if v, cA, cB, ok := d.signOff(s); ok {
+		at.voice, at.cA, at.cB, at.cued = v, cA, cB, true
+		at.stances[domain.StanceAttributed] = true
+		main = len(cues)
+	}
 	for _, c := range cues {
 		at.cues = append(at.cues, s.text[s.toks[c.h.i].start:s.toks[c.h.j-1].end])
 		switch c.class {
@@ -184,7 +194,7 @@ func (d *doc) attribute(s *sent) attribution {
 			at.stances[domain.StanceAttributed] = true
 		}
 	}
-	if main >= 0 {
+	if main >= 0 && main < len(cues) {
 		m := cues[main]
 		at.voice, at.cA, at.cB, at.cued = m.voice, m.cA, m.cB, true
 		at.spA, at.spB = s.bytesOf(m.spA, m.spB)
@@ -293,6 +303,29 @@ func onlyTimeWords(s *sent, a, b int) bool {
 		}
 	}
 	return true
+}
+
+// signOff reads a closing "— Source." of one to three capitalised words.
+func (d *doc) signOff(s *sent) (domain.Voice, int, int, bool) {
+	n := len(s.toks)
+	end := n
+	for end > 0 && s.toks[end-1].kind == tokPunct && s.toks[end-1].s != "—" && s.toks[end-1].s != "–" && s.toks[end-1].s != "-" {
+		end--
+	}
+	for k := end - 1; k >= 1 && k >= end-4; k-- {
+		t := s.toks[k]
+		if t.s == "—" || t.s == "–" || t.s == "-" {
+			if k == end-1 || k < 3 || !s.toks[k+1].upper {
+				return domain.Voice{}, 0, 0, false
+			}
+			v := d.voiceFor(s, k+1, end)
+			return v, s.Start, trimEndPunct(s.text, s.Start, t.start), v.Kind != ""
+		}
+		if t.kind != tokWord || !t.upper {
+			return domain.Voice{}, 0, 0, false
+		}
+	}
+	return domain.Voice{}, 0, 0, false
 }
 
 func within(a, b, pos int) bool { return pos >= a && pos < b }
@@ -413,6 +446,9 @@ func (d *doc) cueSpeaker(s *sent, c *cueInfo) {
 		} else {
 			// inverted: "..., сообщил губернатор X." / "..., said Gerasimov."
 			c.spA, c.spB = s.npAfter(c.h.j)
+			if c.spA < c.spB && topicWords[s.toks[c.h.j].s] {
+				c.spB = c.spA + 8 // "сообщили о ликвидации огня": a topic, not a speaker
+			}
 			if c.spB-c.spA > 7 {
 				// a clause, not a speaker ("..., then says he'll welcome
 				// advice ..."): the speaker is the sentence's subject and the

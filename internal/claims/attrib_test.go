@@ -60,6 +60,8 @@ func TestAttribution(t *testing.T) {
 		{"ru якобы", "Противник якобы занял окраины поселка.", domain.VoiceOutlet, "", domain.StanceHedged, "окраины", "", ""},
 		{"ru опроверг", "Штаб обороны опроверг сообщения о прорыве фронта.", domain.VoiceUnresolved, "Штаб обороны", domain.StanceDisputed, "прорыве", "", ""},
 		{"uk за словами", "За словами речника, ворог відступив від річки.", domain.VoiceUnresolved, "речника", domain.StanceAttributed, "ворог відступив", "", ""},
+		{"dash sign-off", "Байден помиловал своего сына, но обещал этого не делать, — CNN.", domain.VoiceUnresolved, "CNN", domain.StanceAttributed, "помиловал", "CNN", ""},
+		{"topic after verb", "Пожарные потушили пламя и сообщили о полной ликвидации огня.", domain.VoiceOutlet, "", domain.StanceAttributed, "Пожарные", "", ""},
 		{"guillemets quote", "«Мы не отступим», — сказал командир батальона.", domain.VoiceUnresolved, "командир батальона", domain.StanceQuoted, "Мы не отступим", "", ""},
 		{"scare quotes", `Troops completed the "liberation" of the village on Monday.`, domain.VoiceOutlet, "", domain.StanceHedged, "", "", ""},
 	}
