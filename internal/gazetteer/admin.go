@@ -78,6 +78,8 @@ func (g *Gazetteer) addAdmin1() {
 			g.admin.add(Skeleton(b), p.idx)
 			if isCyrillic(b) {
 				g.admin.add(Skeleton(stemWord(b)), p.idx)
+			} else if st := adjStem(Skeleton(b)); st != "" {
+				g.admin.add(st, p.idx)
 			}
 		}
 	}
@@ -285,4 +287,24 @@ func splitGeneric(folded string) (rest, level string) {
 		}
 	}
 	return folded, ""
+}
+
+// latinAdjEndings are the skeletons of romanised Russian and Ukrainian
+// adjective endings of oblast names in any case: Kharkovskaya, Sumskoy,
+// Kharkivskoi, Donetskoj, Kharkivs'ka (skeleton "skaia", "skoi", "ska"...).
+var latinAdjEndings = []string{"skaia", "skoi", "skoe", "skii", "skom", "skui", "ska", "ski", "sko"}
+
+// adjStem strips a romanised adjective ending from a skeleton, or returns
+// "" when it has none (or too little would be left).
+func adjStem(sk string) string {
+	for _, e := range latinAdjEndings {
+		if st, ok := strings.CutSuffix(sk, e); ok && len(st) >= 3 {
+			return st + "#" // marked: adjective stems only meet each other
+		}
+		// After a t the skeleton has eaten the s: Donetskoy is "doneckoi".
+		if st, ok := strings.CutSuffix(sk, "c"+e[1:]); ok && len(st) >= 3 {
+			return st + "c#"
+		}
+	}
+	return ""
 }

@@ -105,3 +105,22 @@ func TestLookupNoFuzzyForShortNames(t *testing.T) {
 		}
 	}
 }
+
+// Romanised Russian and Ukrainian adjectives of oblasts, in any case.
+func TestLatinAdjectiveDivisions(t *testing.T) {
+	g := mustDefault(t)
+	for q, want := range map[string]string{
+		"Kharkovskaya oblast":      "geonames:706482",
+		"Kharkivskoi oblasti":      "geonames:706482",
+		"Donetskoy oblasti":        "geonames:709716",
+		"Zaporozhskaya oblast":     "geonames:687699",
+		"Khersonskoi oblasti":      "geonames:706442",
+		"Belgorodskaya oblast":     "geonames:578071",
+		"Luhanskoi oblasti":        "geonames:702657",
+		"Dnipropetrovskoi oblasti": "geonames:709929",
+	} {
+		if ms := g.Lookup(q); len(ms) == 0 || ms[0].Place.ID != want {
+			t.Errorf("Lookup(%q) = %v, want %s", q, firstNames(ms), want)
+		}
+	}
+}

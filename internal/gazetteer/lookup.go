@@ -298,6 +298,11 @@ func (g *Gazetteer) lookupDivision(rest, level string) []Match {
 	for _, m := range g.lookupSkeleton(rest, rest, sk, code) {
 		add(m.Place.idx, m.Score-scoreAdminGen, m.How)
 	}
+	if len(ms) == 0 && !isCyrillic(rest) && code == "ADM1" {
+		if st := adjStem(sk); st != "" {
+			g.admin.get(st, func(i int32) { add(i, scoreStem, "stem") })
+		}
+	}
 	if len(ms) == 0 && isCyrillic(rest) {
 		st := Skeleton(stemWord(rest))
 		if code == "ADM1" {
