@@ -179,3 +179,20 @@ func TestDistrictLookup(t *testing.T) {
 		t.Errorf("Lookup(Izium) = %v, want the town only", ms)
 	}
 }
+
+// Lookups run concurrently (the resolver shares one gazetteer); run with -race.
+func TestConcurrentLookup(t *testing.T) {
+	g := loadSample(t)
+	done := make(chan bool)
+	for i := 0; i < 4; i++ {
+		go func() {
+			for _, q := range []string{"Konstaninovka", "Kupyansk", "Купянске", "Kharkov region", "Ćuprija"} {
+				g.Rank(g.Lookup(q), Context{Country: "UA"})
+			}
+			done <- true
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		<-done
+	}
+}
