@@ -18,13 +18,18 @@ type placeCand struct {
 	query string
 }
 
-// maxLookupRunes skips gazetteer lookups of implausibly long runs.
-const maxLookupRunes = 60
+// maxLookupRunes and maxLookupWords skip gazetteer lookups of implausibly
+// long runs (place names have at most four words: "Velyka Novosilka",
+// "Rostov-on-Don" is one).
+const (
+	maxLookupRunes = 60
+	maxLookupWords = 4
+)
 
 // lookupPlace asks the gazetteer for a run: the words as written, then, for
 // Russian/Ukrainian, the word without its case ending (в Купянске → Купянск).
 func (d *doc) lookupPlace(m *ment) []placeCand {
-	if d.r.gaz == nil || len(m.m.Surface) > maxLookupRunes*4 {
+	if d.r.gaz == nil || len(m.m.Surface) > maxLookupRunes*4 || m.to-m.from > maxLookupWords {
 		return nil
 	}
 	// The gazetteer handles case endings itself (Купянске → Купянск).
