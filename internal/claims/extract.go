@@ -52,7 +52,6 @@ type doc struct {
 	// lastPlace is the last settlement named, for "the city", "it".
 	lastPlace *domain.Ref
 	pub       *domain.Timestamp
-	outletRef string
 	sideName  map[string]bool // isSideName, by surface
 }
 
@@ -77,9 +76,6 @@ func (x *Extractor) Extract(a *domain.Article, an *domain.Analysis) {
 	for f := range d.mentions {
 		ms := d.mentions[f]
 		sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
-	}
-	if a.Outlet != nil {
-		d.outletRef = a.Outlet.Name
 	}
 	d.sents = x.sentences(a)
 	var markers []domain.Marker
