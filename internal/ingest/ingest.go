@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -23,6 +24,10 @@ type Options struct {
 	// Fetcher fetches URLs and the pages of summary-only feed items.
 	// Nil means URLs are refused.
 	Fetcher *Fetcher
+	// Outlets recognises outlets and wire agencies; nil means the embedded
+	// registry (DefaultOutlets). Merge a user file over it with
+	// DefaultOutlets().Merge(LoadOutlets(...)).
+	Outlets *Outlets
 }
 
 func (o Options) maxBytes() int64 {
@@ -168,7 +173,8 @@ func skipName(name string) bool {
 		return true
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".yaml", ".yml", ".md", ".csv", ".gz", ".zip", ".png", ".jpg", ".jpeg", ".gif", ".pdf":
+	case ".yaml", ".yml", ".md", ".csv", ".gz", ".zip", ".png", ".jpg", ".jpeg", ".gif", ".pdf",
+		".go", ".mod", ".sum", ".db", ".db-wal", ".db-shm":
 		return true
 	}
 	return false
@@ -188,7 +194,8 @@ func ReadFile(ctx context.Context, path string, opts Options) []Item {
 	if info.Size() > opts.maxBytes() {
 		return []Item{{Input: path, Err: skip(SkipTooLarge, "%d bytes is over the %d-byte cap", info.Size(), opts.maxBytes())}}
 	}
-	data, err := os.ReadFile(path)
+	// Read through a limit as well: the file may grow after Stat.
+	data, err := io.ReadAll(io.LimitReader(f, opts.maxBytes()+1))
 	if err != nil {
 		return []Item{{Input: path, Err: err}}
 	}
@@ -239,7 +246,7 @@ func ReadBytes(ctx context.Context, source string, data []byte, contentType stri
 		if a.Format == "" {
 			a.Format = string(format)
 		}
-		finish(a)
+		finishWith(a, opts.Outlets)
 		if len(a.Body) == 0 {
 			items = append(items, Item{Input: a.Source, Err: skip(SkipNoBody, "no body text found")})
 			continue

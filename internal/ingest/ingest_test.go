@@ -35,3 +35,48 @@ func TestSkipReason(t *testing.T) {
 		})
 	}
 }
+
+// TestUserOutlets checks that a user registry passed in Options names
+// outlets the embedded one does not know.
+func TestUserOutlets(t *testing.T) {
+	user, err := LoadOutlets(strings.NewReader(`outlets:
+  - id: harbour-gazette
+    name: Harbour Gazette
+    domains: [harbourgazette.example]
+    country: NZ
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	report := "Harbour talks stall\n\nThe harbour board said on Monday that talks had stalled.\n\nOriginal url:\nhttps://harbourgazette.example/2025/talks\n"
+	for _, tt := range []struct {
+		name string
+		reg  *Outlets
+		want string
+	}{
+		{"embedded registry", nil, ""},
+		{"user registry merged", DefaultOutlets().Merge(user), "Harbour Gazette"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			items := ReadBytes(context.Background(), "r.txt", []byte(report), "", Options{Outlets: tt.reg})
+			if len(items) != 1 || items[0].Err != nil {
+				t.Fatalf("got %+v", items)
+			}
+			got := ""
+			if o := items[0].Article.Outlet; o != nil {
+				got = o.Name
+			}
+			if got != tt.want {
+				t.Fatalf("outlet = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSkipNameSourceFiles(t *testing.T) {
+	for name, want := range map[string]bool{"examples.go": true, "report.txt": false, "page.html": false, ".hidden": true, "x.db-wal": true} {
+		if got := skipName(name); got != want {
+			t.Errorf("skipName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
