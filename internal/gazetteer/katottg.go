@@ -228,6 +228,21 @@ func (g *Gazetteer) katottgMatch(e KATOTTGEntry, adm1 string) (p *Place, amb boo
 			}
 		}
 	}
+	if len(cands) > 1 {
+		// Sections, historical and abandoned places are no settlement of
+		// the codifier when a living one of the name is there.
+		var live []*Place
+		for _, q := range cands {
+			switch q.FeatureCode {
+			case "PPLX", "PPLH", "PPLQ", "PPLW":
+			default:
+				live = append(live, q)
+			}
+		}
+		if len(live) > 0 {
+			cands = live
+		}
+	}
 	switch len(cands) {
 	case 0:
 		return nil, false
