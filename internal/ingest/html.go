@@ -74,7 +74,7 @@ func readHTML(source string, data []byte, contentType string) (*domain.Article, 
 		a.Published = &domain.Timestamp{Time: time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC), Precision: domain.PrecisionDate}
 	}
 	a.Updated = meta.updated
-	a.URL = firstNonEmpty(meta.canonical, md.URL)
+	a.URL = htmlAbsURL(firstNonEmpty(meta.canonical, md.URL), source)
 	if a.URL == "" && isURL(source) {
 		a.URL = source
 	}
@@ -970,4 +970,24 @@ func htmlRoughDepth(src string) int {
 		}
 	}
 	return most
+}
+
+// htmlAbsURL resolves a canonical link against the page's own URL; a
+// relative link on a page read from a file is dropped, not guessed.
+func htmlAbsURL(link, source string) string {
+	u, err := url.Parse(strings.TrimSpace(link))
+	if err != nil || link == "" {
+		return ""
+	}
+	if u.IsAbs() {
+		if u.Scheme != "http" && u.Scheme != "https" {
+			return ""
+		}
+		return u.String()
+	}
+	base, err := url.Parse(source)
+	if err != nil || !base.IsAbs() || base.Host == "" {
+		return ""
+	}
+	return base.ResolveReference(u).String()
 }

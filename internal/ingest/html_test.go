@@ -391,3 +391,18 @@ func TestReadHTMLLead(t *testing.T) {
 		})
 	}
 }
+
+func TestHTMLAbsURL(t *testing.T) {
+	tests := []struct{ link, source, want string }{
+		{"https://example.com/a", "page.html", "https://example.com/a"},
+		{"/news/a?id=1", "https://example.com/x/y", "https://example.com/news/a?id=1"},
+		{"/news/a", "saved/page.html", ""},
+		{"javascript:void(0)", "https://example.com/", ""},
+		{"", "https://example.com/", ""},
+	}
+	for _, tc := range tests {
+		if got := htmlAbsURL(tc.link, tc.source); got != tc.want {
+			t.Errorf("htmlAbsURL(%q, %q) = %q, want %q", tc.link, tc.source, got, tc.want)
+		}
+	}
+}
