@@ -10,9 +10,7 @@ import (
 
 	"github.com/parallaxnews/parallax/internal/claims"
 	"github.com/parallaxnews/parallax/internal/domain"
-	"github.com/parallaxnews/parallax/internal/gazetteer"
 	"github.com/parallaxnews/parallax/internal/ingest"
-	"github.com/parallaxnews/parallax/internal/resolve"
 )
 
 func init() {
@@ -55,16 +53,12 @@ func benchClaims(ctx context.Context, e *env, args []string) (benchWork, error) 
 	}
 	analyses := make([]*domain.Analysis, len(arts))
 	if *withResolver {
-		gaz, err := gazetteer.Default()
-		if err != nil {
-			return benchWork{}, err
-		}
-		r, err := resolve.New(resolve.Config{Gazetteer: gaz})
+		p, err := newPipeline(e)
 		if err != nil {
 			return benchWork{}, err
 		}
 		for i, a := range arts {
-			analyses[i] = r.Resolve(a)
+			analyses[i] = p.resolver.Resolve(a)
 		}
 	}
 	x, err := claims.New()

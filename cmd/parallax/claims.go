@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -12,11 +11,7 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/parallaxnews/parallax/internal/claims"
 	"github.com/parallaxnews/parallax/internal/domain"
-	"github.com/parallaxnews/parallax/internal/gazetteer"
-	"github.com/parallaxnews/parallax/internal/ingest"
-	"github.com/parallaxnews/parallax/internal/resolve"
 )
 
 func init() {
@@ -42,22 +37,13 @@ func runClaims(ctx context.Context, e *env, args []string) error {
 	if *format != "text" && *format != "json" {
 		return fmt.Errorf("unknown --format %q (want text or json)", *format)
 	}
-	arts, err := loadForClaims(ctx, e, inputs[0])
+	arts, err := loadOne(ctx, e, inputs[0])
 	if err != nil {
 		return err
 	}
-	x, err := claims.New()
+	p, err := newPipeline(e)
 	if err != nil {
 		return err
-	}
-	gaz, err := gazetteer.Default()
-	if err != nil {
-		fmt.Fprintf(e.stderr, "warning: gazetteer: %v (places will not resolve)\n", err)
-		gaz = nil
-	}
-	res, err := resolve.New(resolve.Config{Gazetteer: gaz})
-	if err != nil {
-		fmt.Fprintf(e.stderr, "warning: resolver: %v (speakers are named by their words, places left out)\n", err)
 	}
 	type out struct {
 		Article  *domain.Article  `json:"article"`
@@ -68,14 +54,7 @@ func runClaims(ctx context.Context, e *env, args []string) error {
 	}
 	var outs []out
 	for _, a := range arts {
-		an := &domain.Analysis{ArticleID: a.ID}
-		if res != nil {
-			if r := res.Resolve(a); r != nil {
-				an = r
-			}
-		}
-		x.Extract(a, an)
-		outs = append(outs, out{a, an, x.ExtractBlocks(a)})
+		outs = append(outs, out{a, p.analyse(a), p.extractor.ExtractBlocks(a)})
 	}
 	if *format == "json" {
 		enc := json.NewEncoder(e.stdout)
@@ -103,38 +82,6 @@ func runClaims(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	return nil
-}
-
-// loadForClaims reads a file, or else a stored article by ID.
-func loadForClaims(ctx context.Context, e *env, in string) ([]*domain.Article, error) {
-	if _, err := os.Stat(in); err == nil {
-		var arts []*domain.Article
-		var errs []string
-		for _, it := range ingest.ReadFile(ctx, in, ingest.Options{}) {
-			if it.Err != nil {
-				errs = append(errs, fmt.Sprintf("%s: %v", it.Input, it.Err))
-				continue
-			}
-			arts = append(arts, it.Article)
-		}
-		if len(arts) == 0 {
-			return nil, errors.New(strings.Join(errs, "; "))
-		}
-		for _, m := range errs {
-			fmt.Fprintln(e.stderr, m)
-		}
-		return arts, nil
-	}
-	st, err := openStoreForReading(e.dbPath)
-	if err != nil {
-		return nil, fmt.Errorf("%s is not a file, and the store cannot be read: %w", in, err)
-	}
-	defer st.Close()
-	a, err := st.Article(ctx, in)
-	if err != nil {
-		return nil, fmt.Errorf("%s is neither a file nor a stored article: %w", in, err)
-	}
-	return []*domain.Article{a}, nil
 }
 
 func bracketMark(s string) string   { return "⟦" + s + "⟧" }

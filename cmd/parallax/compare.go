@@ -11,20 +11,17 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/parallaxnews/parallax/internal/claims"
 	"github.com/parallaxnews/parallax/internal/compare"
 	"github.com/parallaxnews/parallax/internal/domain"
 	"github.com/parallaxnews/parallax/internal/events"
-	"github.com/parallaxnews/parallax/internal/gazetteer"
 	"github.com/parallaxnews/parallax/internal/ingest"
-	"github.com/parallaxnews/parallax/internal/resolve"
 	"github.com/parallaxnews/parallax/internal/store"
 )
 
 func init() {
 	register(&command{
 		name:    "compare",
-		args:    "EVENT|FILE... [--format text|markdown|json|html] [-o FILE] [--outlets FILE] [--width N]",
+		args:    "EVENT|FILE... [--format text|markdown|json|html] [-o FILE] [--width N]",
 		summary: "compare the reports of one event side by side (FILEs are read and analysed on the fly; EVENT is a stored event id)",
 		run:     runCompare,
 	})
@@ -71,7 +68,6 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	of := addOutputFlags(fs, "text, markdown, json or html")
-	outlets := fs.String("outlets", "", "extra outlet registry `FILE` (YAML, as ingest's data/outlets.yaml) for outlets the built-in list lacks")
 	inputs, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -82,10 +78,6 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	if err := checkFormat(*of.format, compare.Formats); err != nil {
 		return err
 	}
-	reg, err := loadOutlets(*outlets)
-	if err != nil {
-		return err
-	}
 	var (
 		arts    []*domain.Article
 		ans     []*domain.Analysis
@@ -94,17 +86,19 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	)
 	if len(inputs) == 1 && !pathExists(inputs[0]) && !strings.Contains(inputs[0], "://") {
 		eventID = inputs[0]
-		arts, ans, eventID, err = storedEvent(ctx, e.dbPath, eventID, e.stderr)
+		arts, ans, eventID, err = storedEvent(ctx, e, eventID)
 		if err != nil {
 			return err
 		}
 	} else {
-		p := newPipeline(e.stderr)
-		arts, failed = readReports(ctx, e, inputs, reg)
+		p, err := newPipeline(e)
+		if err != nil {
+			return err
+		}
+		arts, failed = readReports(ctx, e, inputs)
 		for _, a := range arts {
 			ans = append(ans, p.analyse(a))
 		}
-		p.explain()
 		warnSeveralEvents(e.stderr, arts, ans)
 	}
 	if len(arts) == 0 {
@@ -164,67 +158,25 @@ func pathExists(p string) bool {
 	return err == nil
 }
 
-// loadOutlets reads a user outlet registry, or returns nil.
-func loadOutlets(path string) (*ingest.Outlets, error) {
-	if path == "" {
-		return nil, nil
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	reg, err := ingest.LoadOutlets(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return reg, nil
-}
-
 // readReports reads every input; each failure is one line on stderr.
-func readReports(ctx context.Context, e *env, inputs []string, reg *ingest.Outlets) (arts []*domain.Article, failed bool) {
-	opts := ingest.Options{Fetcher: newFetcher(false)}
+func readReports(ctx context.Context, e *env, inputs []string) (arts []*domain.Article, failed bool) {
+	opts := e.readOptions(false)
 	ingest.Walk(ctx, inputs, opts, func(it ingest.Item) {
 		if it.Err != nil {
 			failed = true
 			fmt.Fprintf(e.stderr, "%s: %v\n", it.Input, it.Err)
 			return
 		}
-		applyOutlets(it.Article, reg)
 		arts = append(arts, it.Article)
 	})
 	return arts, failed
 }
 
-// applyOutlets names the outlet of an article the built-in registry did
-// not know, from a user registry. (ingest.Options has no registry field
-// yet; once it has, this moves there.)
-func applyOutlets(a *domain.Article, reg *ingest.Outlets) {
-	if reg == nil || (a.Outlet != nil && a.Outlet.ID != "") {
-		return
-	}
-	for _, u := range []string{a.URL, a.Source} {
-		if u == "" {
-			continue
-		}
-		if o, ok := reg.ByDomain(u); ok {
-			o.Matched = "URL (user outlet file)"
-			a.Outlet = o
-			return
-		}
-	}
-	if a.Outlet != nil {
-		if o, ok := reg.ByName(a.Outlet.Name); ok {
-			a.Outlet = o
-		}
-	}
-}
-
 // loadStored reads every stored article with its analysis; articles
 // stored without one (`parallax ingest` stores articles only) are analysed
 // on the fly, in memory.
-func loadStored(ctx context.Context, dbPath string, stderr io.Writer) ([]*domain.Article, []*domain.Analysis, error) {
-	st, err := store.OpenSQLite(dbPath)
+func loadStored(ctx context.Context, e *env) ([]*domain.Article, []*domain.Analysis, error) {
+	st, err := store.OpenSQLite(e.dbPath)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -238,26 +190,26 @@ func loadStored(ctx context.Context, dbPath string, stderr io.Writer) ([]*domain
 		}
 		if an == nil {
 			if p == nil {
-				p = newPipeline(stderr)
+				var err error
+				if p, err = newPipeline(e); err != nil {
+					return err
+				}
 			}
 			an = p.analyse(a)
 		}
 		arts, ans = append(arts, a), append(ans, an)
 		return ctx.Err()
 	})
-	if p != nil {
-		p.explain()
-	}
 	return arts, ans, err
 }
 
 // storedEvent loads the articles and analyses of a stored event: the
 // events index is rebuilt over the store (it is not stored itself).
-func storedEvent(ctx context.Context, dbPath, id string, stderr io.Writer) ([]*domain.Article, []*domain.Analysis, string, error) {
-	if !pathExists(dbPath) {
-		return nil, nil, "", fmt.Errorf("%q is neither a file nor an event: no store at %s (run `parallax ingest` first, or name files)", id, dbPath)
+func storedEvent(ctx context.Context, e *env, id string) ([]*domain.Article, []*domain.Analysis, string, error) {
+	if !pathExists(e.dbPath) {
+		return nil, nil, "", fmt.Errorf("%q is neither a file nor an event: no store at %s (run `parallax ingest` first, or name files)", id, e.dbPath)
 	}
-	all, allAns, err := loadStored(ctx, dbPath, stderr)
+	all, allAns, err := loadStored(ctx, e)
 	if err != nil {
 		return nil, nil, "", err
 	}
@@ -294,55 +246,4 @@ func storedEvent(ctx context.Context, dbPath, id string, stderr io.Writer) ([]*d
 		}
 	}
 	return outA, outN, ev.ID, nil
-}
-
-// pipeline runs the stages after ingest (resolve, then claims) on one
-// article at a time.
-type pipeline struct {
-	stderr    io.Writer
-	resolver  *resolve.Resolver
-	extractor *claims.Extractor
-	missing   []string // stages not available in this build
-}
-
-// newPipeline builds the stages once. A stage that fails to build is
-// reported and skipped, so the comparison still shows what it can.
-func newPipeline(stderr io.Writer) *pipeline {
-	p := &pipeline{stderr: stderr}
-	gaz, err := gazetteer.Default()
-	if err != nil {
-		fmt.Fprintf(stderr, "warning: gazetteer: %v (places will not resolve)\n", err)
-		gaz = nil
-	}
-	if p.resolver, err = resolve.New(resolve.Config{Gazetteer: gaz}); err != nil {
-		fmt.Fprintf(stderr, "warning: resolver: %v\n", err)
-		p.missing = append(p.missing, "resolve")
-	}
-	if p.extractor, err = claims.New(); err != nil {
-		fmt.Fprintf(stderr, "warning: claims: %v\n", err)
-		p.missing = append(p.missing, "claims")
-	}
-	return p
-}
-
-func (p *pipeline) analyse(a *domain.Article) *domain.Analysis {
-	an := &domain.Analysis{ArticleID: a.ID}
-	if p.resolver != nil {
-		if r := p.resolver.Resolve(a); r != nil {
-			an = r
-			an.ArticleID = a.ID
-		}
-	}
-	if p.extractor != nil {
-		p.extractor.Extract(a, an)
-	}
-	return an
-}
-
-// explain says on stderr which stages were missing, once.
-func (p *pipeline) explain() {
-	if len(p.missing) > 0 {
-		fmt.Fprintf(p.stderr, "note: the %s stage(s) could not run; the comparison shows what the other stages found\n", strings.Join(p.missing, " and "))
-		p.missing = nil
-	}
 }

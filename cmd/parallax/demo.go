@@ -46,6 +46,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	e.outlets = mergeOutlets(e.outlets, reg)
 
 	// A temporary store, removed at the end: the demo leaves nothing behind.
 	dir, err := os.MkdirTemp("", "parallax-demo-")
@@ -64,7 +65,10 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	sort.Strings(names)
-	p := newPipeline(e.stderr)
+	p, err := newPipeline(e)
+	if err != nil {
+		return err
+	}
 	read := 0
 	for _, name := range names {
 		if name == examples.OutletsFile {
@@ -74,13 +78,12 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		for _, it := range ingest.ReadBytes(ctx, "examples/"+name, data, "", ingest.Options{}) {
+		for _, it := range ingest.ReadBytes(ctx, "examples/"+name, data, "", e.readOptions(false)) {
 			if it.Err != nil {
 				fmt.Fprintf(e.stderr, "%s: %v\n", it.Input, it.Err)
 				continue
 			}
 			a := it.Article
-			applyOutlets(a, reg)
 			if _, err := st.PutArticle(ctx, a); err != nil {
 				return fmt.Errorf("storing %s: %w", name, err)
 			}
@@ -90,7 +93,6 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 			read++
 		}
 	}
-	p.explain()
 
 	// Cluster what is stored, as `parallax events` does, and take the
 	// event most outlets report.
@@ -177,6 +179,14 @@ func examplesOutlets() (*ingest.Outlets, error) {
 	}
 	defer f.Close()
 	return ingest.LoadOutlets(f)
+}
+
+// mergeOutlets lays extra over base (nil base: the embedded registry).
+func mergeOutlets(base, extra *ingest.Outlets) *ingest.Outlets {
+	if base == nil {
+		base = ingest.DefaultOutlets()
+	}
+	return base.Merge(extra)
 }
 
 // mainPlace is the place the event's control claims are most about.

@@ -38,7 +38,7 @@ func TestCompareFilesToHTML(t *testing.T) {
 	if len(files) < 3 {
 		t.Fatalf("examples missing: %v", files)
 	}
-	args := append([]string{"--db", filepath.Join(dir, "x.db"), "compare", "--format", "html", "-o", out, "--outlets", "../../examples/outlets.yaml"}, files...)
+	args := append([]string{"--db", filepath.Join(dir, "x.db"), "--outlets", "../../examples/outlets.yaml", "compare", "--format", "html", "-o", out}, files...)
 	var stdout, stderr bytes.Buffer
 	if code := run(context.Background(), args, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
@@ -89,11 +89,10 @@ func storeExamples(t *testing.T) string {
 	}
 	files, _ := filepath.Glob("../../examples/*-2026-03-*")
 	for _, f := range files {
-		for _, it := range ingest.ReadFile(context.Background(), f, ingest.Options{}) {
+		for _, it := range ingest.ReadFile(context.Background(), f, ingest.Options{Outlets: mergeOutlets(nil, reg)}) {
 			if it.Err != nil {
 				t.Fatal(it.Err)
 			}
-			applyOutlets(it.Article, reg)
 			if _, err := st.PutArticle(context.Background(), it.Article); err != nil {
 				t.Fatal(err)
 			}
@@ -124,7 +123,7 @@ func TestTimelineAndStoredEvent(t *testing.T) {
 		}
 	}
 	// compare EVENT: the event of the wire's 12 March report, by id prefix.
-	arts, ans, err := loadStored(context.Background(), db, io.Discard)
+	arts, ans, err := loadStored(context.Background(), &env{dbPath: db, stderr: io.Discard})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,20 +6,16 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 
 	"github.com/parallaxnews/parallax/internal/domain"
-	"github.com/parallaxnews/parallax/internal/gazetteer"
-	"github.com/parallaxnews/parallax/internal/ingest"
-	"github.com/parallaxnews/parallax/internal/resolve"
 )
 
 func init() {
 	register(&command{
 		name:    "entities",
-		args:    "FILE|ID [--format text|json] [--gazetteer GEONAMES.txt]... [--actors ACTORS.yaml]",
+		args:    "FILE|ID [--format text|json] [--gazetteer GEONAMES.txt]...",
 		summary: "find and resolve the places, people, units and outlets a report names",
 		run:     runEntities,
 	})
@@ -40,7 +36,6 @@ func runEntities(ctx context.Context, e *env, args []string) error {
 	format := fs.String("format", "text", "output `format`: text or json")
 	var gazFiles multiFlag
 	fs.Var(&gazFiles, "gazetteer", "also read this GeoNames table or KATOTTG CSV (repeatable)")
-	actorsFile := fs.String("actors", "", "extra actors `file` in the format of internal/resolve/data/actors.yaml")
 	inputs, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -51,17 +46,17 @@ func runEntities(ctx context.Context, e *env, args []string) error {
 	if *format != "text" && *format != "json" {
 		return fmt.Errorf("unknown --format %q (want text or json)", *format)
 	}
-	r, err := newResolver(e, gazFiles, *actorsFile)
+	p, err := newPipeline(e, gazFiles...)
 	if err != nil {
 		return err
 	}
-	arts, err := entitiesInput(ctx, e, inputs[0])
+	arts, err := loadOne(ctx, e, inputs[0])
 	if err != nil {
 		return err
 	}
 	var out []entitiesJSON
 	for i, a := range arts {
-		an := r.Resolve(a)
+		an := p.resolver.Resolve(a)
 		if *format == "json" {
 			out = append(out, entitiesJSON{ArticleID: a.ID, Title: a.Title, Source: a.Source, Entities: nonNil(an.Entities), Mentions: nonNilM(an.Mentions)})
 			continue
@@ -92,64 +87,6 @@ func nonNilM(ms []domain.Mention) []domain.Mention {
 		return []domain.Mention{}
 	}
 	return ms
-}
-
-// newResolver builds the resolver over the stored gazetteer (plus files)
-// and the embedded actors (plus a user file).
-func newResolver(e *env, gazFiles []string, actorsFile string) (*resolve.Resolver, error) {
-	g, err := gazetteer.Load(gazetteerDir(e))
-	if err != nil {
-		return nil, err
-	}
-	if len(gazFiles) > 0 {
-		if g, err = withFiles(g, gazetteerDir(e), gazFiles); err != nil {
-			return nil, err
-		}
-	}
-	cfg := resolve.Config{Gazetteer: g}
-	if actorsFile != "" {
-		f, err := os.Open(actorsFile)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		if cfg.Actors, err = resolve.LoadActors(f); err != nil {
-			return nil, fmt.Errorf("%s: %w", actorsFile, err)
-		}
-	}
-	return resolve.New(cfg)
-}
-
-// entitiesInput reads a file, or else fetches a stored article by ID.
-func entitiesInput(ctx context.Context, e *env, in string) ([]*domain.Article, error) {
-	if st, err := os.Stat(in); err == nil && !st.IsDir() {
-		var arts []*domain.Article
-		var errs []string
-		for _, it := range ingest.ReadFile(ctx, in, ingest.Options{}) {
-			if it.Err != nil {
-				errs = append(errs, fmt.Sprintf("%s: %v", it.Input, it.Err))
-				continue
-			}
-			arts = append(arts, it.Article)
-		}
-		if len(arts) == 0 {
-			return nil, fmt.Errorf("%s", strings.Join(errs, "; "))
-		}
-		for _, m := range errs {
-			fmt.Fprintln(e.stderr, m)
-		}
-		return arts, nil
-	}
-	st, err := openStoreForReading(e.dbPath)
-	if err != nil {
-		return nil, fmt.Errorf("%s is not a file, and %w", in, err)
-	}
-	defer st.Close()
-	a, err := st.Article(ctx, in)
-	if err != nil {
-		return nil, fmt.Errorf("%s: not a file, nor a stored article: %w", in, err)
-	}
-	return []*domain.Article{a}, nil
 }
 
 // printEntities writes entities grouped with every surface form and its

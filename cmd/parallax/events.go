@@ -63,9 +63,11 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 	// Articles stored without an analysis are analysed on the fly with
 	// the same pipeline `parallax compare EVENT` uses (compare.go), so the
 	// event IDs listed here are the ones compare finds.
-	p := newPipeline(e.stderr)
+	p, err := newPipeline(e)
+	if err != nil {
+		return err
+	}
 	ix, err := events.FromStore(ctx, st, p.analyse)
-	p.explain()
 	if err != nil {
 		return err
 	}

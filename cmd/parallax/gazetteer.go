@@ -239,9 +239,3 @@ func runGazetteerFetch(ctx context.Context, e *env, args []string) error {
 	}
 	return nil
 }
-
-// withFiles is the stored gazetteer plus files for this run only; kept for
-// entities.go, which calls it. (gazetteer.LoadWith does it in one load.)
-func withFiles(_ *gazetteer.Gazetteer, dir string, files []string) (*gazetteer.Gazetteer, error) {
-	return gazetteer.LoadWith(dir, files)
-}

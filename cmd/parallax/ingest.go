@@ -15,6 +15,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
+	"github.com/parallaxnews/parallax/internal/domain"
 	"github.com/parallaxnews/parallax/internal/ingest"
 	"github.com/parallaxnews/parallax/internal/store"
 )
@@ -93,10 +94,11 @@ func benchIngest(ctx context.Context, e *env, args []string) (benchWork, error) 
 	return w, nil
 }
 
-const ingestHelp = `usage: parallax [--db PATH] ingest [--refresh] [--allow-private] FILE|DIR|URL|FEED...
+const ingestHelp = `usage: parallax [--db PATH] ingest [--refresh] [--allow-private] [--no-analysis] FILE|DIR|URL|FEED...
 
 Reads every input (directories recursively, feeds and JSON Lines entry by
-entry) and stores each report in the database. A report already stored is
+entry), analyses each report (places and actors, claims, framing words) and
+stores both in the database. A report already stored is
 not stored again; one whose body nearly repeats a stored report (the same
 wire story on two sites) is stored and linked to it (see parallax ls).
 
@@ -160,6 +162,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching from private and loopback addresses")
+	noAnalysis := fs.Bool("no-analysis", false, "store the reports only; commands that need the analysis then compute it on the fly")
 	refresh := fs.Bool("refresh", false, "replace reports stored already with the new reading (better titles, dates, outlets after a parallax upgrade); their analysis is dropped if the body layout changed")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), ingestHelp)
@@ -194,8 +197,22 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if *refresh {
 		put = st.RefreshArticle
 	}
+	// The analysis stages load once, on the first report to analyse.
+	var p *pipeline
+	analyse := func(a *domain.Article) error {
+		if *noAnalysis {
+			return nil
+		}
+		if p == nil {
+			var err error
+			if p, err = newPipeline(e); err != nil {
+				return err
+			}
+		}
+		return st.PutAnalysis(ctx, p.analyse(a))
+	}
 	done := 0
-	for it := range walkAhead(ctx, inputs, ingest.Options{Fetcher: newFetcher(*allowPrivate)}) {
+	for it := range walkAhead(ctx, inputs, e.readOptions(*allowPrivate)) {
 		done++
 		if bar != nil {
 			if done > bar.GetMax() {
@@ -222,11 +239,19 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			t.duplicates++
 			if res.Refreshed {
 				t.refreshed++
+				if err := analyse(it.Article); err != nil {
+					t.failed++
+					report(it.Input, fmt.Errorf("analysis: %w", err))
+				}
 			}
 		case res.Stored:
 			t.stored++
 			if res.NearDuplicateOf != "" {
 				t.nearDuplicates++
+			}
+			if err := analyse(it.Article); err != nil {
+				t.failed++
+				report(it.Input, fmt.Errorf("analysis: %w", err))
 			}
 		}
 	}

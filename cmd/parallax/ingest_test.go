@@ -90,7 +90,9 @@ func TestIngestListShow(t *testing.T) {
 	n := len(names)
 
 	// First ingest stores everything; the reprint is linked.
-	code, out, errs := c.run("ingest", dir)
+	// --no-analysis here, so the test can store an analysis of its own
+	// below; TestIngestStoresAnalysis covers the default.
+	code, out, errs := c.run("ingest", "--no-analysis", dir)
 	if code != 0 || errs != "" {
 		t.Fatalf("ingest: exit %d, stderr:\n%s", code, errs)
 	}
@@ -382,5 +384,42 @@ func TestIngestFoundingExample(t *testing.T) {
 		if !found {
 			t.Errorf("%s: no stored report with outlet %q and title %q in %+v", name, doc.Outlet, doc.Title, list)
 		}
+	}
+}
+
+// TestIngestStoresAnalysis checks that ingest analyses what it stores, so
+// show, events and timeline find mentions and claims without re-running.
+func TestIngestStoresAnalysis(t *testing.T) {
+	c := newStoreCLI(t)
+	dir := t.TempDir()
+	report := "Bridge near Izium closed after shelling\n\nBy Northline Wire Staff\n\nMarch 11, 2025\n\n" +
+		"A road bridge near Izium was closed on Tuesday after overnight shelling, the regional roads agency said.\n\n" +
+		"The bridge carries the main road between Izium and Sloviansk.\n"
+	if err := os.WriteFile(filepath.Join(dir, "bridge.txt"), []byte(report), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errs := c.run("ingest", dir); code != 0 {
+		t.Fatalf("ingest: exit %d\n%s%s", code, out, errs)
+	}
+	rows := lsJSON(t, c)
+	if len(rows) != 1 {
+		t.Fatalf("ls gave %d rows, want 1", len(rows))
+	}
+	code, out, _ := c.run("show", rows[0].ID, "--format", "json")
+	var shown showJSON
+	if code != 0 || json.Unmarshal([]byte(out), &shown) != nil {
+		t.Fatalf("show --format json: exit %d, output %q", code, out)
+	}
+	if shown.Analysis == nil {
+		t.Fatal("ingest stored no analysis")
+	}
+	izium := false
+	for _, m := range shown.Analysis.Mentions {
+		if m.Surface == "Izium" && m.Name == "Izium" && m.Status == domain.StatusResolved {
+			izium = true
+		}
+	}
+	if !izium || len(shown.Analysis.Claims) == 0 {
+		t.Errorf("stored analysis lacks the resolved place Izium or any claim: %+v", shown.Analysis)
 	}
 }

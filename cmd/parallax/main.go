@@ -12,6 +12,9 @@ import (
 	"os/signal"
 	"sort"
 	"strings"
+
+	"github.com/parallaxnews/parallax/internal/ingest"
+	"github.com/parallaxnews/parallax/internal/resolve"
 )
 
 // command is one subcommand. run gets the arguments after the name and
@@ -27,6 +30,10 @@ type command struct {
 type env struct {
 	stdout, stderr io.Writer
 	dbPath         string
+	outletsFile    string          // --outlets: extra outlet registry (YAML)
+	actorsFile     string          // --actors: extra actors (YAML)
+	outlets        *ingest.Outlets // nil: the embedded registry
+	actors         []resolve.Actor
 }
 
 var commands = map[string]*command{}
@@ -47,6 +54,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	global.SetOutput(stderr)
 	e := &env{stdout: stdout, stderr: stderr}
 	global.StringVar(&e.dbPath, "db", defaultDBPath(), "SQLite database `path`")
+	global.StringVar(&e.outletsFile, "outlets", "", "extra outlet registry `file` (YAML, as internal/ingest/data/outlets.yaml)")
+	global.StringVar(&e.actorsFile, "actors", "", "extra actors `file` (YAML, as internal/resolve/data/actors.yaml)")
 	global.Usage = func() { usage(stderr) }
 	if err := global.Parse(args); err != nil {
 		return 2
@@ -64,6 +73,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		fmt.Fprintf(stderr, "parallax: unknown command %q\n\n", rest[0])
 		usage(stderr)
+		return 2
+	}
+	if err := e.loadUserFiles(); err != nil {
+		fmt.Fprintf(stderr, "parallax: %v\n", err)
 		return 2
 	}
 	err := c.run(ctx, e, rest[1:])
@@ -109,7 +122,7 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 func usage(w io.Writer) {
-	fmt.Fprintln(w, "usage: parallax [--db PATH] COMMAND [ARGS]")
+	fmt.Fprintln(w, "usage: parallax [--db PATH] [--outlets FILE] [--actors FILE] COMMAND [ARGS]")
 	fmt.Fprintln(w, "\nCommands:")
 	names := make([]string, 0, len(commands))
 	for n := range commands {

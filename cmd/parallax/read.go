@@ -36,7 +36,7 @@ func runRead(ctx context.Context, e *env, args []string) error {
 	if *format != "text" && *format != "json" {
 		return fmt.Errorf("unknown --format %q (want text or json)", *format)
 	}
-	opts := ingest.Options{Fetcher: newFetcher(*allowPrivate)}
+	opts := e.readOptions(*allowPrivate)
 	failed := 0
 	var arts []*domain.Article
 	ingest.Walk(ctx, inputs, opts, func(it ingest.Item) {

@@ -38,11 +38,15 @@ func runTimeline(ctx context.Context, e *env, args []string) error {
 	if !pathExists(e.dbPath) {
 		return fmt.Errorf("no store at %s: run `parallax ingest` first", e.dbPath)
 	}
-	arts, ans, err := loadStored(ctx, e.dbPath, e.stderr)
+	arts, ans, err := loadStored(ctx, e)
 	if err != nil {
 		return err
 	}
-	id, name := resolvePlace(place, ans)
+	g, err := loadGazetteer(e)
+	if err != nil {
+		return err
+	}
+	id, name := resolvePlace(place, ans, g)
 	if id == "" {
 		return fmt.Errorf("%q names no place the gazetteer or the stored reports know", place)
 	}
@@ -61,7 +65,7 @@ func runTimeline(ctx context.Context, e *env, args []string) error {
 // resolvePlace turns what the user typed into an entity ID: an ID as it
 // is; else the gazetteer's candidates, preferring one the stored claims
 // talk about; else a stored mention with that name or spelling.
-func resolvePlace(q string, ans []*domain.Analysis) (id, name string) {
+func resolvePlace(q string, ans []*domain.Analysis, g *gazetteer.Gazetteer) (id, name string) {
 	claimed := map[string]string{}
 	for _, an := range ans {
 		if an == nil {
@@ -79,7 +83,7 @@ func resolvePlace(q string, ans []*domain.Analysis) (id, name string) {
 		return q, claimed[q]
 	}
 	var matches []gazetteer.Match
-	if g, err := gazetteer.Default(); err == nil {
+	if g != nil {
 		matches = g.Lookup(q)
 	}
 	for _, m := range matches {
