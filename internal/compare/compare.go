@@ -16,10 +16,12 @@ const SchemaVersion = 1
 // Report is the side-by-side comparison of the reports of one event.
 type Report struct {
 	SchemaVersion int `json:"schema_version"`
-	// Title is the most widely carried claim in neutral wording, else
-	// the headline of the article with the most claims.
-	Title   string `json:"title"`
-	EventID string `json:"event_id,omitempty"`
+	// Title is the headline with the least loaded wording, a wire's
+	// before one labelled state-run (see TitleFrom for why).
+	Title string `json:"title"`
+	// TitleFrom says whose headline Title is and why it was chosen.
+	TitleFrom *TitleChoice `json:"title_from,omitempty"`
+	EventID   string       `json:"event_id,omitempty"`
 	// Columns are the outlets, one column each, in the order shown.
 	Columns []Column `json:"columns"`
 
@@ -47,8 +49,15 @@ type Column struct {
 
 // Heading is the column's title as shown: the outlet and any wire carried.
 func (c Column) Heading() string {
-	if len(c.Wires) > 0 {
-		return c.Outlet + " (" + strings.Join(c.Wires, ", ") + ")"
+	// a wire's own report carries no other wire ("Reuters", not "Reuters (Reuters)")
+	var wires []string
+	for _, w := range c.Wires {
+		if !strings.EqualFold(strings.TrimSpace(w), strings.TrimSpace(c.Outlet)) {
+			wires = append(wires, w)
+		}
+	}
+	if len(wires) > 0 {
+		return c.Outlet + " (" + strings.Join(wires, ", ") + ")"
 	}
 	return c.Outlet
 }
@@ -226,7 +235,7 @@ type Form struct {
 func Compare(arts []*domain.Article, ans []*domain.Analysis) *Report {
 	in := newInput(arts, ans)
 	r := &Report{SchemaVersion: SchemaVersion, Columns: in.columns}
-	r.Title = in.title()
+	r.Title, r.TitleFrom = in.title()
 	groups := in.group(in.claims(func(domain.Claim) bool { return true }))
 
 	byCol := map[string][]Group{}
@@ -265,11 +274,6 @@ func Compare(arts []*domain.Article, ans []*domain.Analysis) *Report {
 		if gs := byCol[c.Key]; len(gs) > 0 {
 			r.OnlyIn = append(r.OnlyIn, OnlyIn{Column: c.Key, Groups: gs})
 		}
-	}
-	// The title is in neutral words: the most widely carried claim, not
-	// one outlet's headline (which is itself framing).
-	if len(r.Agreed) > 0 {
-		r.Title = r.Agreed[0].Summary
 	}
 	r.Framing = in.framing()
 	r.Naming = in.naming()
@@ -442,17 +446,96 @@ func columnKey(a *domain.Article) (key, name string) {
 	return "src:" + base, base + " (outlet unknown)"
 }
 
-func (in *input) title() string {
-	var best *domain.Article
+// TitleChoice explains the headline chosen as a comparison's title.
+type TitleChoice struct {
+	ArticleID string `json:"article_id"`
+	Column    string `json:"column"`
+	Outlet    string `json:"outlet"`
+	// OutletKind is "wire" (a news agency), "party" (labelled state-run or
+	// propaganda) or "" (neither), from the outlet's labels.
+	OutletKind string `json:"outlet_kind,omitempty"`
+	// Loaded is the framing markers in the headline in the outlet's own
+	// voice (not quoted); fewer is better.
+	Loaded []string `json:"loaded"`
+	Reason string   `json:"reason"`
+}
+
+// title picks the headline least loaded by framing markers, then a wire's
+// before an unlabelled outlet's before one labelled state-run, then the
+// article with the most claims: a headline is itself framing, so the
+// plainest one heads the page.
+func (in *input) title() (string, *TitleChoice) {
+	type cand struct {
+		a      *domain.Article
+		loaded []string
+		kind   string
+		claims int
+	}
+	rank := map[string]int{"wire": 0, "": 1, "party": 2}
+	var best *cand
+	var all []cand
 	for _, a := range in.arts {
-		if best == nil || len(claimsOf(in.ans[a.ID])) > len(claimsOf(in.ans[best.ID])) {
-			best = a
+		if strings.TrimSpace(a.Title) == "" {
+			continue
+		}
+		c := cand{a: a, kind: outletKind(a.Outlet), claims: len(claimsOf(in.ans[a.ID]))}
+		if an := in.ans[a.ID]; an != nil {
+			for _, m := range an.Markers {
+				if m.Field == "title" && !m.Quoted && !strings.EqualFold(m.Side, "neutral") {
+					c.loaded = append(c.loaded, m.Surface)
+				}
+			}
+		}
+		all = append(all, c)
+	}
+	for i := range all {
+		c := &all[i]
+		switch {
+		case best == nil:
+			best = c
+		case len(c.loaded) != len(best.loaded):
+			if len(c.loaded) < len(best.loaded) {
+				best = c
+			}
+		case rank[c.kind] != rank[best.kind]:
+			if rank[c.kind] < rank[best.kind] {
+				best = c
+			}
+		case c.claims > best.claims:
+			best = c
 		}
 	}
 	if best == nil {
-		return "No reports"
+		return "No reports", nil
 	}
-	return best.Title
+	ch := &TitleChoice{ArticleID: best.a.ID, Column: in.colOf[best.a.ID], OutletKind: best.kind, Loaded: best.loaded}
+	if ch.Loaded == nil {
+		ch.Loaded = []string{}
+	}
+	for _, col := range in.columns {
+		if col.Key == ch.Column {
+			ch.Outlet = col.Outlet
+		}
+	}
+	var why []string
+	why = append(why, fmt.Sprintf("%d loaded word(s) in the headline", len(best.loaded)))
+	switch best.kind {
+	case "wire":
+		why = append(why, "a news agency's headline")
+	case "party":
+		why = append(why, "no plainer headline (this outlet is labelled state-run or propaganda)")
+	}
+	if len(all) > 1 {
+		var others []string
+		for _, c := range all {
+			if c.a != best.a {
+				others = append(others, fmt.Sprintf("%s: %d loaded", in.colOf[c.a.ID], len(c.loaded)))
+			}
+		}
+		why = append(why, "others: "+strings.Join(others, ", "))
+	}
+	ch.Reason = strings.Join(why, "; ")
+	return best.a.Title, ch
 }
 
 func claimsOf(an *domain.Analysis) []domain.Claim {

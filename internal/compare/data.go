@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+
+	"github.com/parallaxnews/parallax/internal/domain"
 )
 
 //go:embed data/*.tsv data/*.txt
@@ -17,6 +19,8 @@ type knowledge struct {
 	conflicts   map[[2]string]string
 	families    map[string]string // event predicate → family
 	disputeCues []string
+	stopWords   map[string]bool
+	outletKinds [][2]string // label substring, class
 	loadErr     error
 }
 
@@ -30,11 +34,29 @@ func kb() *knowledge {
 		know.statusClass = map[string]string{}
 		know.conflicts = map[[2]string]string{}
 		know.families = map[string]string{}
+		know.stopWords = map[string]bool{}
+		if err := eachLine("data/stopwords.txt", func(f []string) error {
+			for _, w := range strings.Fields(strings.Join(f, " ")) {
+				know.stopWords[strings.ToLower(w)] = true
+			}
+			return nil
+		}); err != nil {
+			know.loadErr = err
+		}
 		if err := eachLine("data/event_families.tsv", func(f []string) error {
 			if len(f) != 2 {
 				return fmt.Errorf("want 2 tab-separated fields, got %d", len(f))
 			}
 			know.families[f[0]] = f[1]
+			return nil
+		}); err != nil {
+			know.loadErr = err
+		}
+		if err := eachLine("data/outlet_kinds.tsv", func(f []string) error {
+			if len(f) != 2 {
+				return fmt.Errorf("want 2 tab-separated fields, got %d", len(f))
+			}
+			know.outletKinds = append(know.outletKinds, [2]string{strings.ToLower(f[0]), f[1]})
 			return nil
 		}); err != nil {
 			know.loadErr = err
@@ -133,4 +155,19 @@ func hasDisputeCue(text string) bool {
 
 func isLetterByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 0x80
+}
+
+// outletKind is "wire", "party" or "" for an outlet, from its labels.
+func outletKind(o *domain.Outlet) string {
+	if o == nil {
+		return ""
+	}
+	for _, k := range kb().outletKinds {
+		for _, l := range o.Labels {
+			if strings.Contains(strings.ToLower(l.Label), k[0]) {
+				return k[1]
+			}
+		}
+	}
+	return ""
 }

@@ -195,26 +195,107 @@ func same(a, b *item) bool {
 	if !quantitiesCompatible(ca.Quantities, cb.Quantities) {
 		return false
 	}
-	if ca.Proposition != "" && ca.Proposition == cb.Proposition {
+	if ca.Proposition != "" && cb.Proposition != "" && predicate(ca.Proposition) != predicate(cb.Proposition) {
+		return false
+	}
+	// The same wording word for word (a syndicated copy) is the same claim.
+	if na := normText(ca.Text); len(strings.Fields(na)) >= minCopyWords && na == normText(cb.Text) {
 		return true
 	}
-	if ca.Proposition != "" && cb.Proposition != "" {
-		// Differently keyed propositions with the same predicate about
-		// mostly the same people and places. An event (a visit, a strike)
-		// on the same day in reports of one event is the same happening
-		// even when one report names nobody in it ("during his visit").
-		if predicate(ca.Proposition) != predicate(cb.Proposition) {
+	// Otherwise the content must match, never a key alone: an empty key
+	// ("statement|unresolved|") says nothing about what was said.
+	return contentMatches(a, b)
+}
+
+// minCopyWords is the shortest claim text that, repeated word for word,
+// is taken for the same claim without resolved entities.
+const minCopyWords = 6
+
+// contentMatches: two non-control claims share resolved people or places
+// and say the same about them. In one language the folded content words
+// or the numbers must overlap; across languages words cannot be compared,
+// so only the entities, the numbers and a date the text gives count.
+func contentMatches(a, b *item) bool {
+	ca, cb := a.claim, b.claim
+	ea, eb := a.ents, b.ents
+	shared := 0
+	for k := range ea {
+		if eb[k] {
+			shared++
+		}
+	}
+	if shared == 0 {
+		return false
+	}
+	// An event (a visit, a strike) on the same day: one report names more
+	// of the people present than another, so containment decides; other
+	// claims need mostly the same people and places.
+	if ca.Kind == domain.ClaimEvent && a.when != nil && b.when != nil {
+		if containment(ea, eb) < 0.5 {
 			return false
 		}
-		ea, eb := a.ents, b.ents
-		if ca.Kind == domain.ClaimEvent && a.when != nil && b.when != nil {
-			// One report names more of the people present than another:
-			// containment, not Jaccard, decides.
-			return len(ea) == 0 || len(eb) == 0 || containment(ea, eb) >= 0.5
-		}
-		return jaccard(ea, eb) >= 0.5
+	} else if jaccard(ea, eb) < 0.5 {
+		return false
 	}
-	return ca.Proposition == "" && cb.Proposition == "" && normText(ca.Text) != "" && normText(ca.Text) == normText(cb.Text)
+	nums := sharedNumbers(ca.Quantities, cb.Quantities)
+	if !sameLanguage(a.art, b.art) {
+		dated := a.whenFrom == "text" && b.whenFrom == "text" && a.when != nil && b.when != nil && a.when.String() == b.when.String()
+		return nums || dated && ca.Kind == domain.ClaimEvent
+	}
+	return nums || wordOverlap(contentStems(ca.Text), contentStems(cb.Text)) >= minWordOverlap
+}
+
+// minWordOverlap is the share of the shorter claim's content stems the
+// other must contain.
+const minWordOverlap = 0.4
+
+func sameLanguage(a, b *domain.Article) bool {
+	la, lb := strings.ToLower(a.Language), strings.ToLower(b.Language)
+	return la == "" || lb == "" || la == lb
+}
+
+// sharedNumbers: some figure counting the same thing in the same unit is
+// in both claims.
+func sharedNumbers(a, b []domain.Quantity) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.Unit == y.Unit && x.Of == y.Of && spanOf(x.Value, x.Qualifier).meets(spanOf(y.Value, y.Qualifier)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stemLen folds inflection crudely but across en/ru/uk alike: words are
+// compared on their first runes ("captured"/"capture", "posts"/"post",
+// "оборону"/"оборони").
+const stemLen = 5
+
+// contentStems is the set of folded content words of a text: letters and
+// digits, words under four runes (articles, prepositions, most function
+// words in all three languages) and stop words left out.
+func contentStems(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(normText(s)) {
+		r := []rune(w)
+		if len(r) < 4 || kb().stopWords[w] {
+			continue
+		}
+		if len(r) > stemLen {
+			r = r[:stemLen]
+		}
+		out[string(r)] = true
+	}
+	return out
+}
+
+// wordOverlap is the share of the smaller set found in the larger.
+func wordOverlap(a, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	return containment(a, b)
 }
 
 func sameControl(a, b *item) bool {
@@ -518,7 +599,7 @@ func placeNames(places []domain.Ref, c domain.Claim) string {
 	}
 	if len(names) == 0 {
 		if ids := placeIDs(c); len(ids) > 0 {
-			return ids[0]
+			return strings.TrimPrefix(ids[0], "name:")
 		}
 		return "?"
 	}
@@ -827,7 +908,13 @@ func controlConflict(a, b Group) (Conflict, bool) {
 		return Conflict{}, false
 	}
 	ca, cb := statusClass(a.Control.Status), statusClass(b.Control.Status)
-	subject := placeNames(commonPlaces(a.Places, b.Places), domain.Claim{})
+	// the places both name; an unresolved place overlaps by its key alone,
+	// so fall back to the first group's places rather than print nothing
+	common := commonPlaces(a.Places, b.Places)
+	if len(common) == 0 {
+		common = a.Places
+	}
+	subject := placeNames(common, domain.Claim{Kind: domain.ClaimControl, Proposition: a.Proposition})
 	if classesConflict(ca, a.Control.Side, cb, b.Control.Side) {
 		return Conflict{Kind: "status", Subject: subject,
 			Why:       controlPhrase(a.Control) + " vs " + controlPhrase(b.Control),

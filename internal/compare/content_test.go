@@ -1,0 +1,178 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/parallaxnews/parallax/internal/domain"
+)
+
+// Invented claims, written for these tests: whether two non-control claims
+// are grouped as one must depend on what they say, never on a key alone.
+func TestSameNeedsMatchingContent(t *testing.T) {
+	const putin, peskov, bakhmut = "actor:vladimir-putin", "actor:dmitry-peskov", "geonames:712979"
+	unres := domain.Voice{Kind: domain.VoiceUnresolved}
+	type cl struct {
+		lang  string
+		kind  domain.ClaimKind
+		prop  string
+		text  string
+		ents  []string
+		qty   []domain.Quantity
+		voice domain.Voice
+	}
+	n400 := []domain.Quantity{{Surface: "400", Value: 400, Unit: "people", Qualifier: "more_than", Of: "servicemen"}}
+	n410 := []domain.Quantity{{Surface: "410", Value: 410, Unit: "people", Qualifier: "exact", Of: "servicemen"}}
+	cases := []struct {
+		name string
+		a, b cl
+		want bool
+	}{
+		{"empty keys, unrelated statements (analysts vs ministry)",
+			cl{"en", domain.ClaimStatement, "statement|unresolved|", "Russian troops controlled most of the town but Ukrainian units still held the plant", nil, nil, unres},
+			cl{"en", domain.ClaimStatement, "statement|unresolved|", "The enemy lost more than 400 servicemen in the area over the past day", nil, n400, unres},
+			false},
+		{"same key and entity, different content",
+			cl{"en", domain.ClaimStatement, "statement|outlet|" + putin, "Putin will travel to Beijing next month for talks", []string{putin}, nil, domain.Voice{Kind: domain.VoiceOutlet}},
+			cl{"en", domain.ClaimStatement, "statement|outlet|" + putin, "Putin signed a decree raising the army's headcount", []string{putin}, nil, domain.Voice{Kind: domain.VoiceOutlet}},
+			false},
+		{"same entity, overlapping words",
+			cl{"en", domain.ClaimStatement, "statement|" + peskov + "|" + putin, "Putin has no plans to meet the Ukrainian leader this year", []string{putin}, nil, unres},
+			cl{"en", domain.ClaimStatement, "statement|" + peskov + "|" + putin, "Putin had no plans for a meeting with the Ukrainian leader", []string{putin}, nil, unres},
+			true},
+		{"same language, same entity and figure",
+			cl{"en", domain.ClaimFact, "fact|" + bakhmut + "|people:70000", "Bakhmut was home to about 70,000 people", []string{bakhmut}, []domain.Quantity{{Value: 70000, Unit: "people", Qualifier: "about", Of: "people"}}, unres},
+			cl{"en", domain.ClaimFact, "fact|" + bakhmut + "|people:70000", "Before the war some 70,000 lived in the city", []string{bakhmut}, []domain.Quantity{{Value: 70000, Unit: "people", Qualifier: "about", Of: "people"}}, unres},
+			true},
+		{"across languages, shared entity and figure",
+			cl{"en", domain.ClaimStatement, "statement|unresolved|" + bakhmut, "Ukraine lost 410 servicemen near Bakhmut", []string{bakhmut}, n410, unres},
+			cl{"ru", domain.ClaimStatement, "statement|unresolved|" + bakhmut, "ВСУ потеряли более 400 военнослужащих под Артемовском", []string{bakhmut}, n400, unres},
+			true},
+		{"across languages, shared entity only",
+			cl{"en", domain.ClaimStatement, "statement|unresolved|" + bakhmut, "Fighting continues in Bakhmut", []string{bakhmut}, nil, unres},
+			cl{"uk", domain.ClaimStatement, "statement|unresolved|" + bakhmut, "Бахмут залишається під контролем ЗСУ", []string{bakhmut}, nil, unres},
+			false},
+		{"word-for-word copy without entities",
+			cl{"en", domain.ClaimStatement, "statement|unresolved|", "The talks will resume after the holidays in a neutral country", nil, nil, unres},
+			cl{"en", domain.ClaimStatement, "statement|unresolved|", "The talks will resume after the holidays in a neutral country.", nil, nil, unres},
+			true},
+	}
+	mk := func(c cl, id string) *item {
+		a := &domain.Article{ID: id, Language: c.lang, Published: day("2025-01-06")}
+		claim := domain.Claim{Kind: c.kind, Proposition: c.prop, Text: c.text, Quantities: c.qty, Voice: c.voice}
+		for _, e := range c.ents {
+			claim.Actors = append(claim.Actors, domain.Ref{EntityID: e, Name: e})
+		}
+		it := &item{claim: claim, art: a, ents: entitySet(claim)}
+		it.when, it.whenFrom = day("2025-01-06"), "published"
+		return it
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := same(mk(tc.a, "a"), mk(tc.b, "b")); got != tc.want {
+				t.Errorf("same = %v, want %v\n  %q\n  %q", got, tc.want, tc.a.text, tc.b.text)
+			}
+		})
+	}
+}
+
+func TestHeadingOmitsOwnWire(t *testing.T) {
+	for _, tc := range []struct {
+		outlet string
+		wires  []string
+		want   string
+	}{
+		{"Reuters", []string{"Reuters"}, "Reuters"},
+		{"Reuters", []string{"reuters"}, "Reuters"},
+		{"Kyiv Daily", []string{"AFP", "Reuters"}, "Kyiv Daily (AFP, Reuters)"},
+		{"AP", []string{"AP", "AFP"}, "AP (AFP)"},
+	} {
+		if got := (Column{Outlet: tc.outlet, Wires: tc.wires}).Heading(); got != tc.want {
+			t.Errorf("Heading(%q, %v) = %q, want %q", tc.outlet, tc.wires, got, tc.want)
+		}
+	}
+}
+
+// A share conflict over a place no resolver knew must still name it.
+func TestConflictNamesUnresolvedPlace(t *testing.T) {
+	g := func(share float64) Group {
+		return Group{Kind: domain.ClaimControl, Proposition: "control|name:novoselivka|captured|RU",
+			Places:   []domain.Ref{{Name: "Novoselivka", Surface: "Новоселівка"}},
+			placeIDs: []string{"name:novoselivka"},
+			Control:  &domain.Control{Status: "captured", Side: "RU", Share: share},
+			quantities: func() []domain.Quantity {
+				if share == 0 {
+					return nil
+				}
+				return []domain.Quantity{{Value: share, Unit: "fraction", Qualifier: "exact"}}
+			}()}
+	}
+	cf, ok := controlConflict(g(0), g(0.5))
+	if !ok {
+		t.Fatal("want a share conflict")
+	}
+	if cf.Subject == "?" || !strings.Contains(cf.Subject, "Novoselivka") {
+		t.Errorf("conflict subject %q, want the place's name", cf.Subject)
+	}
+}
+
+// The title is the plainest headline: fewest loaded words in the outlet's
+// own voice, then a wire before others before outlets labelled state-run.
+func TestTitlePrefersPlainHeadline(t *testing.T) {
+	type art struct {
+		title  string
+		label  string
+		loaded []string // markers in the headline, own voice
+		quoted []string // markers in the headline, quoted
+	}
+	cases := []struct {
+		name string
+		arts []art
+		want int
+		kind string
+	}{
+		{"wire over state outlet's loaded headline",
+			[]art{{"Troops liberate Selydove from neo-Nazis", "Russian state-affiliated media", []string{"liberate", "neo-Nazis"}, nil},
+				{"Russia says it has taken Selydove", "international news agency", nil, nil}}, 1, "wire"},
+		{"least loaded wins whatever the label",
+			[]art{{"Kremlin regime's army grabs Selydove", "international news agency", []string{"regime", "grabs"}, nil},
+				{"Russian army enters Selydove", "", nil, nil}}, 1, ""},
+		{"quoted words do not count against a headline",
+			[]art{{"Army 'liberated' Selydove, ministry says", "Ukrainian online newspaper", nil, []string{"liberated"}},
+				{"Selydove freed", "state-owned news agency", []string{"freed"}, nil}}, 0, ""},
+		{"tie on words: wire, then unlabelled, then state",
+			[]art{{"Selydove taken, ministry says", "state-owned", nil, nil},
+				{"Ministry says Selydove taken", "", nil, nil}}, 1, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var arts []*domain.Article
+			var ans []*domain.Analysis
+			for i, x := range tc.arts {
+				id := string(rune('a' + i))
+				a := &domain.Article{ID: id, Title: x.title, Outlet: &domain.Outlet{ID: "o" + id, Name: "Outlet " + id}}
+				if x.label != "" {
+					a.Outlet.Labels = []domain.Label{{Label: x.label, Source: "test"}}
+				}
+				an := &domain.Analysis{ArticleID: id}
+				for _, w := range x.loaded {
+					an.Markers = append(an.Markers, domain.Marker{Field: "title", Surface: w, Side: "RU", Category: "loaded_verb"})
+				}
+				for _, w := range x.quoted {
+					an.Markers = append(an.Markers, domain.Marker{Field: "title", Surface: w, Side: "RU", Category: "loaded_verb", Quoted: true})
+				}
+				arts, ans = append(arts, a), append(ans, an)
+			}
+			r := Compare(arts, ans)
+			if r.Title != tc.arts[tc.want].title {
+				t.Errorf("title %q, want %q", r.Title, tc.arts[tc.want].title)
+			}
+			if r.TitleFrom == nil || r.TitleFrom.ArticleID != arts[tc.want].ID || r.TitleFrom.Reason == "" {
+				t.Fatalf("title_from %+v, want article %s with a reason", r.TitleFrom, arts[tc.want].ID)
+			}
+			if tc.kind != "" && r.TitleFrom.OutletKind != tc.kind {
+				t.Errorf("outlet kind %q, want %q", r.TitleFrom.OutletKind, tc.kind)
+			}
+		})
+	}
+}
