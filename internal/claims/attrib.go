@@ -2,6 +2,7 @@ package claims
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/parallaxnews/parallax/internal/domain"
 )
@@ -234,7 +235,7 @@ func (d *doc) attribute(s *sent) attribution {
 	}
 	// Quotes in the content: the outlet carries the speaker's own words.
 	for _, q := range s.quotes {
-		if q.Depth == 0 && q.InStart < at.cB && q.InEnd > at.cA && at.voice.Kind != domain.VoiceOutlet {
+		if q.Depth == 0 && q.InStart < at.cB && q.InEnd > at.cA && at.voice.Kind != domain.VoiceOutlet && !d.quoteIsName(s, q) {
 			at.stances[domain.StanceQuoted] = true
 		}
 	}
@@ -548,6 +549,49 @@ func (s *sent) hasName(a, b int) bool {
 		if s.toks[k].upper && (k > 0 || b-a == 1) {
 			return true
 		}
+	}
+	return false
+}
+
+// quoteIsName: marks around a short capitalised phrase after a noun that
+// takes names (группировка «Центр», the "Azov" brigade's, проект «Линия
+// фронта»), or around a unit, organisation or place the resolver named, set
+// off a name, not anyone's words.
+func (d *doc) quoteIsName(s *sent, q Quote) bool {
+	words := strings.Fields(q.Content(s.text))
+	if len(words) == 0 || len(words) > 4 || !isUpperWord(words[0]) && !isUpperLatin(words[0]) {
+		return false
+	}
+	k := -1
+	for i, t := range s.toks {
+		if t.start == q.Start {
+			k = i
+			break
+		}
+	}
+	if k > 0 && d.x.lx.nameHeads[s.toks[k-1].s] {
+		return true
+	}
+	// a noun after the closing mark: the "Azov" brigade
+	for i := k + 1; i >= 1 && i < len(s.toks); i++ {
+		if s.toks[i].start >= q.End {
+			if d.x.lx.nameHeads[s.toks[i].s] {
+				return true
+			}
+			break
+		}
+	}
+	for _, m := range d.mentionsIn(s.Field, s.Start, q.End) {
+		if m.Start <= q.InStart && m.End >= q.InEnd && m.EntityID != "" && m.Kind != domain.KindPerson {
+			return true
+		}
+	}
+	return false
+}
+
+func isUpperLatin(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r)
 	}
 	return false
 }

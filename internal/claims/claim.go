@@ -587,6 +587,7 @@ func (d *doc) places(s *sent, a, b int, at attribution) []domain.Ref {
 	x, y := s.bytesOf(a, b)
 	var refs []domain.Ref
 	if len(d.an.Mentions) > 0 {
+		var ms []domain.Mention
 		for _, m := range d.mentionsIn(s.Field, x, y) {
 			if m.End > y || m.Kind != domain.KindPlace {
 				continue
@@ -601,14 +602,21 @@ func (d *doc) places(s *sent, a, b int, at attribution) []domain.Ref {
 			if name == "" {
 				name = m.Surface
 			}
+			n := len(refs)
 			refs = appendRefs(refs, []domain.Ref{{EntityID: m.EntityID, Name: name, Surface: m.Surface}})
+			if len(refs) > n {
+				ms = append(ms, m)
+			}
 		}
-		// drop an oblast that is the admin1 of another place named
+		// Drop an oblast that only locates another place named: the admin1
+		// of a resolved place, of every candidate of an ambiguous one, or the
+		// "in <oblast>" after a town no gazetteer knew. The claim is about
+		// the town; keeping the oblast would claim the whole oblast.
 		var out []domain.Ref
-		for _, r := range refs {
+		for i, r := range refs {
 			container := false
-			for _, o := range refs {
-				if e := d.ents[o.EntityID]; e != nil && r.EntityID != "" && e.Admin1ID == r.EntityID && o.EntityID != r.EntityID {
+			for j, o := range refs {
+				if i != j && r.EntityID != "" && d.locates(r, ms[i], o, ms[j], s) {
 					container = true
 				}
 			}
@@ -644,6 +652,48 @@ func (d *doc) places(s *sent, a, b int, at attribution) []domain.Ref {
 		k = e - 1
 	}
 	return refs
+}
+
+// locates: the region r (mention rm) only says where the place o (mention
+// om) lies.
+func (d *doc) locates(r domain.Ref, rm domain.Mention, o domain.Ref, om domain.Mention, s *sent) bool {
+	if e := d.ents[o.EntityID]; e != nil {
+		return o.EntityID != r.EntityID && e.Admin1ID == r.EntityID
+	}
+	re := d.ents[r.EntityID]
+	if o.EntityID != "" || re == nil || !isRegion(re) {
+		return false
+	}
+	if om.Status == domain.StatusAmbiguous && len(om.Candidates) > 0 {
+		all := true
+		for _, c := range om.Candidates {
+			all = all && c.Admin1 != "" && (c.Admin1 == re.Name || c.Admin1 == re.ID)
+		}
+		if all {
+			return true
+		}
+	}
+	// "<town> in <region>", "<town> в <region>": the region follows the
+	// town within a few words after a locative preposition
+	if rm.Start < om.End {
+		return false
+	}
+	between := d.x.lx.tokens(s.text[om.End:rm.Start], om.End)
+	if len(between) == 0 || len(between) > 4 {
+		return false
+	}
+	for _, t := range between {
+		switch t.s {
+		case "in", "of", "в", "во", "у", "на", "під":
+			return true
+		}
+	}
+	return false
+}
+
+// isRegion: an oblast, a krai or a republic, not a settlement.
+func isRegion(e *domain.Entity) bool {
+	return e.Kind == domain.KindPlace && (strings.HasPrefix(e.FeatureCode, "ADM1") || strings.HasPrefix(e.FeatureCode, "ADM2"))
 }
 
 // containerOf: r is the admin1 of another place in refs.
@@ -765,6 +815,11 @@ func (d *doc) controlKey(places []domain.Ref, status, side string, ctl *domain.C
 func refKey(r domain.Ref) string {
 	if r.EntityID != "" {
 		return r.EntityID
+	}
+	// an unresolved name keys on its folded form, so that its Russian,
+	// Ukrainian and English spellings and cases meet
+	if f := FoldName(r.Name); f != "" {
+		return "name:" + f
 	}
 	return "name:" + strings.ToLower(r.Name)
 }

@@ -212,6 +212,7 @@ type lexicon struct {
 	anonStrong *matcher
 	anonDeterm map[string]bool
 	pronouns   map[string]bool
+	nameHeads  map[string]bool
 
 	hedge, dispute, unverified, nocomment *matcher
 
@@ -310,6 +311,7 @@ func loadLexicon() (*lexicon, error) {
 		AnonStrong []string    `yaml:"anonymous_strong"`
 		AnonDeterm []string    `yaml:"anonymous_determiners"`
 		Pronouns   []string    `yaml:"pronouns"`
+		NameHeads  []string    `yaml:"name_heads"`
 	}
 	if err := loadYAML("speech.yaml", &sp); err != nil {
 		return nil, err
@@ -338,6 +340,7 @@ func loadLexicon() (*lexicon, error) {
 	}
 	lx.anonDeterm = setOf(sp.AnonDeterm)
 	lx.pronouns = setOf(sp.Pronouns)
+	lx.nameHeads = setOf(sp.NameHeads)
 
 	var st struct {
 		Hedge      []langForms `yaml:"hedge"`
