@@ -92,6 +92,17 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	return enc.Encode(rep)
 }
 
+// processCPU is the CPU time the process has used (user + system): the
+// benchmarks report per-core rates from it, which hold on a busy machine
+// where wall time does not.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
 // peakRSSMB is the process's peak resident set size (Linux reports KiB).
 func peakRSSMB() float64 {
 	var ru syscall.Rusage

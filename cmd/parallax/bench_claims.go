@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"runtime"
-	"syscall"
 	"time"
 
 	"github.com/parallaxnews/parallax/internal/claims"
@@ -101,13 +100,4 @@ func benchClaims(ctx context.Context, e *env, args []string) (benchWork, error) 
 		"goroutines_extracting": 1,
 		"gomaxprocs_at_extract": runtime.GOMAXPROCS(0),
 	}}, nil
-}
-
-// processCPU is the CPU time the process has used (user + system).
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

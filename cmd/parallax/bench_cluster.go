@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"runtime"
 	"strconv"
-	"syscall"
 	"time"
 
 	"github.com/parallaxnews/parallax/internal/events"
@@ -57,11 +56,11 @@ func benchCluster(ctx context.Context, e *env, args []string) (benchWork, error)
 		for _, p := range a.Body {
 			bytes += int64(len(p.Text))
 		}
-		c0 := cpuTime()
+		c0 := processCPU()
 		t0 := time.Now()
 		id, _ := ix.Add(a, an)
 		d := time.Since(t0)
-		dc := cpuTime() - c0
+		dc := processCPU() - c0
 		addTime += d
 		pred[a.ID] = id
 		// The window restarts every `window` Adds, so at a checkpoint it
@@ -108,17 +107,6 @@ func benchCluster(ctx context.Context, e *env, args []string) (benchWork, error)
 			"bcubed_f1":               round3(f1),
 		},
 	}, nil
-}
-
-// cpuTime is the CPU time the process has used (all threads, GC
-// included): unlike wall time it does not count waiting for a core on a
-// shared machine.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func countDistinct(m map[string]string) int {

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"syscall"
 	"time"
 
 	"github.com/parallaxnews/parallax/internal/ingest"
@@ -41,7 +40,7 @@ func benchRead(ctx context.Context, e *env, args []string) (benchWork, error) {
 		work     benchWork
 		failed   int
 		formats  = map[string]int{}
-		cpuStart = cpuSeconds()
+		cpuStart = processCPU().Seconds()
 		start    = time.Now()
 	)
 	for r := 0; r < *repeat; r++ {
@@ -61,7 +60,7 @@ func benchRead(ctx context.Context, e *env, args []string) (benchWork, error) {
 			formats[it.Article.Format]++
 		})
 	}
-	cpu := cpuSeconds() - cpuStart
+	cpu := processCPU().Seconds() - cpuStart
 	wall := time.Since(start).Seconds()
 	work.Extra = map[string]any{
 		"failed":      failed,
@@ -76,14 +75,4 @@ func benchRead(ctx context.Context, e *env, args []string) (benchWork, error) {
 		work.Extra["cpu_share"] = round3(cpu / wall)
 	}
 	return work, nil
-}
-
-// cpuSeconds is the process's user+system CPU time so far.
-func cpuSeconds() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	tv := func(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
-	return tv(ru.Utime) + tv(ru.Stime)
 }

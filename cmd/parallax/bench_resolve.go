@@ -98,7 +98,7 @@ func benchResolve(ctx context.Context, e *env, args []string) (benchWork, error)
 			}
 			defer func() { pprof.StopCPUProfile(); f.Close() }()
 		}
-		c0 := cpuTime()
+		c0 := processCPU()
 		t := time.Now()
 		for _, a := range arts {
 			if ctx.Err() != nil {
@@ -121,7 +121,7 @@ func benchResolve(ctx context.Context, e *env, args []string) (benchWork, error)
 			}
 		}
 		passS = append(passS, time.Since(t).Seconds())
-		cpuS = append(cpuS, (cpuTime() - c0).Seconds())
+		cpuS = append(cpuS, (processCPU() - c0).Seconds())
 	}
 	mbps := func(s float64) float64 { return round3(float64(bytes) / 1e6 / s) }
 	last := len(passS) - 1
