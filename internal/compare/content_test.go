@@ -176,3 +176,31 @@ func TestTitlePrefersPlainHeadline(t *testing.T) {
 		})
 	}
 }
+
+// Control claims on a town one resolver left unresolved meet the same town
+// resolved elsewhere by its folded name; two resolved namesakes do not.
+func TestControlPlacesMeetByFoldedName(t *testing.T) {
+	type pl struct{ id, name, surface string }
+	mk := func(lang string, p pl) *item {
+		c := domain.Claim{Kind: domain.ClaimControl, Places: []domain.Ref{{EntityID: p.id, Name: p.name, Surface: p.surface}},
+			Control: &domain.Control{Status: "captured", Side: "RU"}}
+		it := &item{claim: c, art: &domain.Article{Language: lang}, places: placeIDs(c)}
+		it.unresolved, it.resolved = placeNameKeys(c)
+		return it
+	}
+	cases := []struct {
+		name string
+		a, b pl
+		want bool
+	}{
+		{"resolved vs unresolved Russian spelling", pl{"geonames:695357", "Kurakhove", "Kurakhove"}, pl{"", "Курахово", "Курахово"}, true},
+		{"unresolved genitive vs unresolved English", pl{"", "Курахового", "Курахового"}, pl{"", "Kurakhovo", "Kurakhovo"}, true},
+		{"two resolved namesakes", pl{"geonames:1", "Ivanivka", "Ivanivka"}, pl{"geonames:2", "Ivanivka", "Ivanivka"}, false},
+		{"different towns", pl{"", "Toretsk", "Toretsk"}, pl{"", "Курахово", "Курахово"}, false},
+	}
+	for _, tc := range cases {
+		if got := sameControl(mk("en", tc.a), mk("ru", tc.b)); got != tc.want {
+			t.Errorf("%s: sameControl = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

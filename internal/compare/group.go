@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/parallaxnews/parallax/internal/claims"
 	"github.com/parallaxnews/parallax/internal/domain"
 )
 
@@ -19,6 +20,9 @@ type item struct {
 	pos    int // input order of the article, then of the claim
 	seq    int
 	places []string // place entity IDs
+	// names are the folded names of the claim's places ("name:kurahov"):
+	// unresolved is those with no entity ID, resolved those with one.
+	unresolved, resolved []string
 	ents   map[string]bool
 	when   *domain.Timestamp
 	// whenFrom is "text" when the claim gave its time, "published" when
@@ -37,6 +41,7 @@ func (in *input) claims(keep func(domain.Claim) bool) []*item {
 			}
 			it := &item{claim: c, art: a, column: in.colOf[a.ID], pos: in.order[a.ID], seq: i}
 			it.places = placeIDs(c)
+			it.unresolved, it.resolved = placeNameKeys(c)
 			it.ents = entitySet(c)
 			switch {
 			case c.Time != nil:
@@ -148,6 +153,9 @@ func blockKeys(it *item) []string {
 	}
 	if c.Kind == domain.ClaimControl {
 		for _, p := range it.places {
+			keys = append(keys, "c:"+p)
+		}
+		for _, p := range append(append([]string{}, it.unresolved...), it.resolved...) {
 			keys = append(keys, "c:"+p)
 		}
 		return keys
@@ -298,8 +306,47 @@ func wordOverlap(a, b map[string]bool) float64 {
 	return containment(a, b)
 }
 
+// placeNameKeys folds the names of a claim's places (claims.FoldName), so
+// a town one report's resolver left unresolved ("Курахово") meets the same
+// town resolved in another ("Kurakhove").
+func placeNameKeys(c domain.Claim) (unresolved, resolved []string) {
+	for _, p := range c.Places {
+		for _, n := range []string{p.Name, p.Surface} {
+			f := claims.FoldName(n)
+			if f == "" {
+				continue
+			}
+			if p.EntityID == "" {
+				unresolved = appendNew(unresolved, "name:"+f)
+			} else {
+				resolved = appendNew(resolved, "name:"+f)
+			}
+		}
+	}
+	return unresolved, resolved
+}
+
+func appendNew(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// placesMeet: the claims share a place entity, or one names by its words a
+// place the other names by its words or resolved. Two resolved places never
+// meet by name alone (two villages called Ivanivka are two places).
+func placesMeet(a, b *item) bool {
+	if overlap(a.places, b.places) {
+		return true
+	}
+	return overlap(a.unresolved, b.unresolved) || overlap(a.unresolved, b.resolved) || overlap(a.resolved, b.unresolved)
+}
+
 func sameControl(a, b *item) bool {
-	if !overlap(a.places, b.places) {
+	if !placesMeet(a, b) {
 		return false
 	}
 	xa, xb := a.claim.Control, b.claim.Control
