@@ -23,8 +23,8 @@ type item struct {
 	// names are the folded names of the claim's places ("name:kurahov"):
 	// unresolved is those with no entity ID, resolved those with one.
 	unresolved, resolved []string
-	ents   map[string]bool
-	when   *domain.Timestamp
+	ents                 map[string]bool
+	when                 *domain.Timestamp
 	// whenFrom is "text" when the claim gave its time, "published" when
 	// the article's publication date stands in for it.
 	whenFrom string
