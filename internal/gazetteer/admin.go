@@ -3,8 +3,10 @@ package gazetteer
 import (
 	_ "embed"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -140,8 +142,9 @@ func (g *Gazetteer) admin1ByKey(key string) *Place {
 }
 
 type formerRow struct {
-	id, official, year string
-	former             []string
+	id, official string
+	year         int
+	former       []string
 }
 
 var formerRows = mustParse(func() ([]formerRow, error) {
@@ -154,10 +157,36 @@ var formerRows = mustParse(func() ([]formerRow, error) {
 		if len(f) != 4 {
 			return nil, fmt.Errorf("data/former_names.tsv:%d: %d columns, want 4", i+1, len(f))
 		}
-		rows = append(rows, formerRow{id: "geonames:" + f[0], official: f[1], former: strings.Split(f[2], "|"), year: f[3]})
+		year, err := strconv.Atoi(f[3])
+		if err != nil || year < 1000 {
+			return nil, fmt.Errorf("data/former_names.tsv:%d: year %q", i+1, f[3])
+		}
+		rows = append(rows, formerRow{id: "geonames:" + f[0], official: f[1], former: strings.Split(f[2], "|"), year: year})
 	}
 	return rows, nil
 }())
+
+// formerScore is the name score of a former name dropped in the given
+// year. A recent renaming is as good as the current name (reports still
+// say Krasnoarmeysk for Pokrovsk); the older it is, the less a text that
+// uses it means that place rather than a place that carries the name today
+// (Pokrovsk was Engels' name until 1931). It never reaches a current
+// exact or folded name.
+func formerScore(year int) float64 {
+	age := time.Now().Year() - year
+	if age <= formerFresh {
+		return scoreFormer
+	}
+	return math.Max(scoreFormerOld, scoreFormer-formerDecay*float64(age-formerFresh))
+}
+
+// A renaming stays fresh for formerFresh years, then its score loses
+// formerDecay a year down to scoreFormerOld (reached after ~95 years).
+const (
+	formerFresh    = 15
+	formerDecay    = 0.003
+	scoreFormerOld = 0.72
+)
 
 // applyFormerNames marks the renamed places' old names and sets their
 // official names.
@@ -171,17 +200,17 @@ func (g *Gazetteer) applyFormerNames() {
 			p.Official = r.official
 		}
 		if p.former == nil {
-			p.former = map[string]bool{}
+			p.former = map[string]int{}
 		}
 		seen := map[string]bool{}
 		for _, n := range p.Names {
 			seen[n] = true
 		}
 		for _, n := range r.former {
-			if !p.former[Skeleton(n)] {
+			if _, known := p.former[Skeleton(n)]; !known {
 				p.Former = append(p.Former, n)
 			}
-			p.former[Skeleton(n)] = true
+			p.former[Skeleton(n)] = r.year
 			if !seen[n] {
 				p.Names = append(p.Names, n)
 				g.indexName(p, n)

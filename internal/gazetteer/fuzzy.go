@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"hash/fnv"
+	"math"
 	"slices"
 )
 
@@ -152,9 +153,9 @@ func (g *Gazetteer) lookupFuzzy(sk string, admin bool) []Match {
 			if !seen[p] && inFuzzyScope(p) {
 				seen[p] = true
 				m := Match{Place: p, Score: score, How: "fuzzy", Name: g.nameWithSkeleton(p, key)}
-				if p.former[key] {
+				if year, ok := p.former[key]; ok {
 					m.How = "former-name"
-					m.Score -= 0.05
+					m.Score = math.Min(m.Score, formerScore(year)) - 0.05
 				}
 				ms = append(ms, m)
 			}

@@ -36,10 +36,15 @@ type Place struct {
 	Former []string
 	// KATOTTG is the codifier code linked to this place, if any.
 	KATOTTG string
+	// Merged holds the IDs of duplicate entries folded into this one
+	// (GeoNames' stale Kurakhovo into Kurakhove); Place answers them
+	// with this place.
+	Merged []string
 
-	idx    int32
-	former map[string]bool // skeletons of Former
-	alias  map[string]bool // skeletons of standalone admin aliases
+	idx        int32
+	mergedInto *Place          // set on a duplicate folded into another place
+	former     map[string]int  // skeletons of Former → year of the renaming
+	alias      map[string]bool // skeletons of standalone admin aliases
 }
 
 // Match is one candidate for a looked-up name.
@@ -67,6 +72,8 @@ type Gazetteer struct {
 	// adm2 holds the skeletons of second-level divisions' names, for
 	// "Kupiansk district" (whose raion is "Kupianskyi Raion").
 	adm2 []skelRef
+
+	merged int // duplicates folded (see mergeDuplicates)
 
 	fuzzyOnce sync.Once
 	fuzzy     *fuzzyIndex
@@ -158,12 +165,15 @@ func (g *Gazetteer) Place(id string) *Place {
 	return g.byID[id]
 }
 
-// Len is the number of places.
-func (g *Gazetteer) Len() int { return len(g.places) }
+// Len is the number of places (merged duplicates not counted).
+func (g *Gazetteer) Len() int { return len(g.places) - g.merged }
 
 // Places calls fn for every place until it returns false.
 func (g *Gazetteer) Places(fn func(*Place) bool) {
 	for _, p := range g.places {
+		if p.mergedInto != nil {
+			continue
+		}
 		if !fn(p) {
 			return
 		}
@@ -248,8 +258,12 @@ var stemScope = map[string]bool{"UA": true, "RU": true, "BY": true, "MD": true, 
 // it after reading; call it again after Read* on a gazetteer you built.
 func (g *Gazetteer) finish() error {
 	g.applyFormerNames()
+	g.mergeDuplicates()
 	g.adm2 = g.adm2[:0]
 	for _, p := range g.places {
+		if p.mergedInto != nil {
+			continue
+		}
 		if p.FeatureCode == "ADM2" {
 			for _, n := range p.Names {
 				g.adm2 = append(g.adm2, skelRef{Skeleton(n), p.idx})

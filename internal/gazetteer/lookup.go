@@ -20,7 +20,10 @@ const (
 	scoreFuzzy1   = 0.78 // one edit
 	scoreFuzzy2   = 0.66 // two edits
 	scoreAdminGen = 0.03
-	altPenalty    = 0.01 // the name met is an alternate, not the main one // taken off when "region" had to be read as an oblast name
+	// formerStemPenalty puts an inflected former name below an
+	// inflected current one.
+	formerStemPenalty = 0.02
+	altPenalty        = 0.01 // the name met is an alternate, not the main one // taken off when "region" had to be read as an oblast name
 )
 
 // maxQuery bounds a looked-up name; longer strings are not place names.
@@ -201,11 +204,12 @@ func (g *Gazetteer) how(p *Place, q, folded, sk string) Match {
 		// place's alternates (Pokrovsk vs Engels, once Pokrovsk).
 		m.Score -= altPenalty
 	}
+	year, former := p.former[sk]
 	switch {
-	case p.former[sk]:
+	case former:
 		// Said even when the old name is written exactly: readers need
 		// to know Krasnoarmeysk is today's Pokrovsk.
-		m.Score, m.How = scoreFormer, "former-name"
+		m.Score, m.How = formerScore(year), "former-name"
 	case p.alias[sk] && sk != Skeleton(p.Name):
 		m.Score, m.How = scoreAlias, "alias"
 	}
@@ -243,9 +247,11 @@ func (g *Gazetteer) lookupStem(folded string) []Match {
 		if ms[i].Name == "" {
 			ms[i].Name = g.nameWithStem(ms[i].Place, st)
 		}
-		if ms[i].Place.former[Skeleton(ms[i].Name)] {
+		if year, ok := ms[i].Place.former[Skeleton(ms[i].Name)]; ok {
+			// An inflected former name never beats an inflected current
+			// one (Покровска: Pokrovsk today, not Engels before 1931).
 			ms[i].How = "former-name"
-			ms[i].Score = scoreFormer - 0.05
+			ms[i].Score = math.Min(formerScore(year), scoreStem) - formerStemPenalty
 		}
 	}
 	return ms

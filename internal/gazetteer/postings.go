@@ -46,3 +46,33 @@ func (p *postings) get(key string, fn func(int32)) {
 		}
 	}
 }
+
+// replace moves key's posting of place from to place to (a duplicate
+// merged into its canonical entry), keeping each place once.
+func (p *postings) replace(key string, from, to int32) {
+	v, ok := p.m[key]
+	switch {
+	case !ok:
+	case v >= 0:
+		if v == from {
+			p.m[key] = to
+		}
+	default:
+		l := p.multi[-v-1]
+		out := l[:0]
+		seen := false
+		for _, x := range l {
+			if x == from {
+				x = to
+			}
+			if x == to {
+				if seen {
+					continue
+				}
+				seen = true
+			}
+			out = append(out, x)
+		}
+		p.multi[-v-1] = out
+	}
+}

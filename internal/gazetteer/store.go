@@ -262,8 +262,11 @@ func Load(dir string) (*Gazetteer, error) {
 	for _, p := range geo {
 		read(p, g.readCompact)
 	}
-	// Link KATOTTG after every GeoNames file so names meet places.
+	// Link KATOTTG after every GeoNames file so names meet places, and
+	// after the files' duplicates are merged so both halves do not make
+	// the codifier's settlement ambiguous.
 	g.applyFormerNames()
+	g.mergeDuplicates()
 	for _, p := range kat {
 		read(p, func(r io.Reader, name string) error {
 			_, err := g.ReadKATOTTG(r, name)
