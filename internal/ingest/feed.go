@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
 
@@ -83,24 +82,24 @@ func feedItemName(i int, it *gofeed.Item) string {
 
 func feedItem(ctx context.Context, source string, feed *gofeed.Feed, it *gofeed.Item, opts Options) (*domain.Article, error) {
 	a := &domain.Article{Source: source, Format: string(FormatFeed)}
-	a.Title = htmlClean(norm.NFC.String(html.UnescapeString(it.Title)))
-	a.URL = strings.TrimSpace(it.Link)
-	if a.URL == "" && len(it.Links) > 0 {
-		a.URL = strings.TrimSpace(it.Links[0])
-	}
+	// Titles of type="html" carry escaped markup; only their words count.
+	a.Title = htmlMetaText(norm.NFC.String(html.UnescapeString(it.Title)))
+	// Only an http(s) link names (and may fetch) the item's page; a
+	// relative one is read against the feed's site.
+	a.URL = webArticleURL(a, firstNonEmpty(webHTTPURL(feed.Link), source), append([]string{it.Link}, it.Links...)...)
 	if a.URL != "" {
 		a.Source = a.URL
 	}
 	for _, p := range it.Authors {
 		if p != nil {
-			if n := htmlClean(firstNonEmpty(p.Name, p.Email)); n != "" {
+			if n := htmlMetaText(firstNonEmpty(p.Name, p.Email)); n != "" {
 				a.Authors = append(a.Authors, n)
 			}
 		}
 	}
 	if len(a.Authors) == 0 && it.DublinCoreExt != nil {
 		for _, c := range it.DublinCoreExt.Creator {
-			if n := htmlClean(c); n != "" {
+			if n := htmlMetaText(c); n != "" {
 				a.Authors = append(a.Authors, n)
 			}
 		}
@@ -110,11 +109,8 @@ func feedItem(ctx context.Context, source string, feed *gofeed.Feed, it *gofeed.
 	if l := strings.ToLower(strings.TrimSpace(feed.Language)); len(l) >= 2 {
 		a.Language = strings.SplitN(strings.SplitN(l, "-", 2)[0], "_", 2)[0]
 	}
-	if site := htmlClean(feed.Title); site != "" {
-		a.Outlet = &domain.Outlet{Name: site, Matched: "feed title"}
-		if u, err := url.Parse(strings.TrimSpace(feed.Link)); err == nil && u.Hostname() != "" {
-			a.Outlet.Domain = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
-		}
+	if site := htmlMetaText(norm.NFC.String(html.UnescapeString(feed.Title))); htmlLetters(site) != "" {
+		a.Outlet = &domain.Outlet{Name: site, Domain: webHost(feed.Link), Matched: "feed title"}
 	}
 
 	content := strings.TrimSpace(it.Content)

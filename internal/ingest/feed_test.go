@@ -183,3 +183,41 @@ func TestFeedParagraphsDeep(t *testing.T) {
 		t.Errorf("paragraphs = %.200q", got)
 	}
 }
+
+// TestReadFeedHostile: markup in titles, authors and the feed title, and
+// item links that are not http(s) pages.
+func TestReadFeedHostile(t *testing.T) {
+	arts, _, err := readFeed(context.Background(), "hostile.xml", webFixture(t, "feed", "hostile.xml"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		title, url, authors, firstPara string
+		warning                        string
+	}{
+		{"Bridge reopens early", "", "Owen Pryce", "The Afon bridge reopened to traffic on Monday, two weeks ahead of schedule.", "url-rejected"},
+		// A relative link is read against the channel's site.
+		{"School roof repaired", "https://www.valley-herald.example/news/school-roof", "", "Pupils return to Glan school", ""},
+	}
+	if len(arts) != len(tests) {
+		t.Fatalf("%d articles, want %d", len(arts), len(tests))
+	}
+	for i, tc := range tests {
+		a := arts[i]
+		if a.Title != tc.title || a.URL != tc.url {
+			t.Errorf("item %d: title/url = %q %q, want %q %q", i, a.Title, a.URL, tc.title, tc.url)
+		}
+		if got := strings.Join(a.Authors, "|"); got != tc.authors {
+			t.Errorf("item %d: authors = %q, want %q", i, got, tc.authors)
+		}
+		if len(a.Body) == 0 || !strings.HasPrefix(a.Body[0].Text, tc.firstPara) || strings.Contains(a.Text(), "alert") {
+			t.Errorf("item %d: body = %q", i, a.Text())
+		}
+		if tc.warning != "" && !webHasWarning(a.Warnings, tc.warning) {
+			t.Errorf("item %d: no %s warning in %+v", i, tc.warning, a.Warnings)
+		}
+		if a.Outlet == nil || a.Outlet.Name != "Valley Herald" || a.Outlet.Domain != "valley-herald.example" {
+			t.Errorf("item %d: outlet = %+v, want Valley Herald (valley-herald.example)", i, a.Outlet)
+		}
+	}
+}

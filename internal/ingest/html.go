@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -48,22 +49,30 @@ func readHTML(source string, data []byte, contentType string) (*domain.Article, 
 		a.Warn("markup-deep", "elements nested deeper than %d levels were flattened to their text", htmlMaxDepth)
 	}
 	meta := htmlScanMeta(doc)
+	htmlSanitize(doc)
 
 	res, err := htmlExtract(doc, source)
 	if err != nil {
 		return nil, err
 	}
 	md := res.Metadata
+	// Metadata strings come from attributes and <title>, where markup is
+	// literal text ("Evil <img onerror=…> News"): keep only their words.
+	site := htmlMetaText(md.Sitename)
 
-	a.Title = htmlClean(md.Title)
+	a.URL = webArticleURL(a, source, meta.canonical, md.URL)
+	if a.URL == "" {
+		a.URL = webHTTPURL(source)
+	}
+	pageURL := firstNonEmpty(a.URL, source)
+	a.Title = htmlMetaText(md.Title)
 	if a.Title == "" {
 		a.Title = meta.title
 	}
 	a.Title = htmlTitleFromHeading(a.Title, meta)
-	a.Title = htmlStripSiteName(a.Title, md.Sitename, firstNonEmpty(meta.canonical, md.URL, source))
-	pageURL := firstNonEmpty(meta.canonical, md.URL, source)
+	a.Title = htmlStripSiteName(a.Title, site, pageURL)
 	for _, au := range strings.Split(md.Author, ";") {
-		if au = htmlClean(au); au != "" && !htmlAuthorIsSite(au, md.Sitename, pageURL) {
+		if au = htmlMetaText(au); au != "" && !htmlAuthorIsSite(au, site, pageURL) {
 			a.Authors = append(a.Authors, au)
 		}
 	}
@@ -74,25 +83,21 @@ func readHTML(source string, data []byte, contentType string) (*domain.Article, 
 		a.Published = &domain.Timestamp{Time: time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC), Precision: domain.PrecisionDate}
 	}
 	a.Updated = meta.updated
-	a.URL = htmlAbsURL(firstNonEmpty(meta.canonical, md.URL), source)
-	if a.URL == "" && isURL(source) {
-		a.URL = source
-	}
 	switch {
 	case meta.lang != "":
 		a.Language = meta.lang
 	case md.Language != "":
 		a.Language = md.Language
 	}
-	if site := htmlClean(md.Sitename); site != "" {
-		o := &domain.Outlet{Name: site, Matched: "site name in page metadata"}
-		if u, err := url.Parse(a.URL); err == nil {
-			o.Domain = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
-		}
-		a.Outlet = o
+	if htmlLetters(site) != "" {
+		// The domain only from a URL the page really has; none is invented.
+		a.Outlet = &domain.Outlet{Name: site, Domain: webHost(a.URL), Matched: "site name in page metadata"}
 	}
 
 	paras := htmlParagraphs(res.ContentNode)
+	if len(paras) == 1 {
+		paras = htmlResplit(doc, paras)
+	}
 	if lead := htmlLead(doc, md.Description); lead != "" && !htmlHasText(paras, lead) {
 		// The standfirst printed under the headline repeats the meta
 		// description; extractors often leave it out with the header.
@@ -283,7 +288,7 @@ func htmlScanMeta(doc *html.Node) htmlMeta {
 				}
 			case atom.Title:
 				if m.title == "" && n.FirstChild != nil {
-					m.title = htmlClean(n.FirstChild.Data)
+					m.title = htmlMetaText(n.FirstChild.Data)
 				}
 			case atom.Link:
 				if strings.EqualFold(htmlAttr(n, "rel"), "canonical") && m.canonical == "" {
@@ -990,4 +995,255 @@ func htmlAbsURL(link, source string) string {
 		return ""
 	}
 	return base.ResolveReference(u).String()
+}
+
+// htmlHidden are the elements whose contents a reader never sees as text.
+var htmlHidden = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Svg: true, atom.Iframe: true, atom.Object: true,
+}
+
+// htmlSanitize removes the elements whose contents are never text a reader
+// sees, so that no extractor takes a script for a headline, author or
+// paragraph (trafilatura reads the title and the fallback body with the
+// raw text content of elements). JSON-LD blocks carry metadata and are
+// moved to the head instead.
+func htmlSanitize(doc *html.Node) {
+	var head *html.Node
+	var drop, move []*html.Node
+	stack := []*html.Node{doc}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Type == html.ElementNode {
+			switch {
+			case n.DataAtom == atom.Head && head == nil:
+				head = n
+			case n.DataAtom == atom.Script && strings.Contains(strings.ToLower(htmlAttr(n, "type")), "ld+json"):
+				if n.Parent != nil && n.Parent.DataAtom != atom.Head {
+					move = append(move, n)
+				}
+				continue
+			case htmlHidden[n.DataAtom]:
+				drop = append(drop, n)
+				continue
+			case n.DataAtom == atom.Meta:
+				// trafilatura strips the tags of a meta author but keeps a
+				// script's words ("Document Cookielena Marsh").
+				for i, at := range n.Attr {
+					if strings.EqualFold(at.Key, "content") && htmlLooksTagged(at.Val) {
+						n.Attr[i].Val = htmlMetaText(at.Val)
+					}
+				}
+			case n.DataAtom == atom.Title:
+				if c := n.FirstChild; c != nil && c.Type == html.TextNode && htmlLooksTagged(c.Data) {
+					c.Data = htmlMetaText(c.Data)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			stack = append(stack, c)
+		}
+	}
+	for _, n := range drop {
+		n.Parent.RemoveChild(n)
+	}
+	for _, n := range move {
+		n.Parent.RemoveChild(n)
+		if head != nil {
+			head.AppendChild(n)
+		}
+	}
+}
+
+// htmlMetaText is the plain text of a metadata string: markup written
+// into it (a literal "<script>…</script>" in <title>, "<img …>" in a site
+// name) is dropped with the contents of scripts and styles, and white
+// space collapsed. The string is already unescaped, so text is kept raw.
+func htmlMetaText(s string) string {
+	if !htmlLooksTagged(s) {
+		return htmlClean(s)
+	}
+	z := html.NewTokenizer(strings.NewReader(s))
+	var b strings.Builder
+	hidden := 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return htmlClean(b.String())
+		case html.TextToken:
+			if hidden == 0 {
+				b.Write(z.Raw())
+			}
+		case html.StartTagToken, html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			switch {
+			case htmlHidden[a] || a == atom.Title || a == atom.Textarea:
+				if tt == html.StartTagToken {
+					hidden++
+				} else if hidden > 0 {
+					hidden--
+				}
+			case htmlBlock[a] || a == atom.Br:
+				b.WriteByte(' ')
+			}
+		}
+	}
+}
+
+// htmlLooksTagged reports a '<' that opens a tag, end tag or comment.
+func htmlLooksTagged(s string) bool {
+	for i := strings.IndexByte(s, '<'); i >= 0 && i+1 < len(s); {
+		c := s[i+1]
+		if c == '/' || c == '!' || c == '?' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// webHTTPURL returns s when it is an absolute http(s) URL with a host,
+// else "".
+func webHTTPURL(s string) string {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		return u.String()
+	}
+	return ""
+}
+
+// webHost is the lower-cased host of an http(s) URL without "www.".
+func webHost(s string) string {
+	u, err := url.Parse(webHTTPURL(s))
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+}
+
+// webArticleURL picks the article's URL from the page's links, best
+// first: only an absolute http(s) URL (a relative one resolved against
+// the page's own URL) may name the article. A "javascript:" or "data:"
+// link, or a relative one on a saved page, is dropped with a warning.
+func webArticleURL(a *domain.Article, base string, links ...string) string {
+	for i, l := range links {
+		l = strings.TrimSpace(l)
+		if l == "" || slices.Contains(links[:i], l) {
+			continue
+		}
+		if u := htmlAbsURL(l, base); webHTTPURL(u) != "" {
+			return u
+		}
+		shown := l
+		if len(shown) > 80 {
+			shown = shown[:80] + "…"
+		}
+		a.Warn("url-rejected", "page link %q is not an absolute http(s) URL; not used as the article's URL", shown)
+	}
+	return ""
+}
+
+// htmlResplit undoes the flattening of trafilatura's last-resort
+// extraction, which on short pages returns a whole <article> or <body>
+// as one paragraph, headline included. When that paragraph is the text
+// of an element of the page, the element's own blocks are the paragraphs
+// (those that are part of the flattened text, in order).
+func htmlResplit(doc *html.Node, paras []string) []string {
+	target := htmlSquash(paras[0])
+	if len(target) < 2 {
+		return paras
+	}
+	// The page's visible text without white space, and each element's
+	// span in it; the fallback drops asides and footers, and so does this.
+	var all strings.Builder
+	type span struct {
+		n          *html.Node
+		start, end int
+	}
+	var spans []span
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if depth > 512 {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			all.WriteString(htmlSquash(n.Data))
+			return
+		case html.ElementNode:
+			if htmlResplitSkip(n) {
+				return
+			}
+		}
+		start := all.Len()
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+		if n.Type == html.ElementNode {
+			spans = append(spans, span{n, start, all.Len()})
+		}
+	}
+	walk(doc, 0)
+	text := all.String()
+	i := strings.Index(text, target)
+	if i < 0 {
+		return paras
+	}
+	// Spans are appended children first, so the first that covers the
+	// match is the innermost.
+	var best *html.Node
+	for _, s := range spans {
+		if s.start <= i && s.end >= i+len(target) {
+			best = s.n
+			break
+		}
+	}
+	if best == nil {
+		return paras
+	}
+	var out []string
+	covered := 0
+	for _, p := range htmlParagraphs(best) {
+		if sq := htmlSquash(p); strings.Contains(target, sq) {
+			out = append(out, p)
+			covered += len(sq)
+		}
+	}
+	if len(out) < 2 || covered*10 < len(target)*9 {
+		return paras
+	}
+	return out
+}
+
+// htmlResplitSkip mirrors the elements the fallback leaves out.
+func htmlResplitSkip(n *html.Node) bool {
+	switch htmlAtom(n) {
+	case atom.Script, atom.Style, atom.Noscript, atom.Rt, atom.Rp, atom.Template, atom.Svg, atom.Iframe, atom.Button, atom.Select, atom.Aside, atom.Footer:
+		return true
+	case atom.Div:
+		return strings.Contains(htmlAttr(n, "id"), "footer") || strings.Contains(htmlAttr(n, "class"), "footer")
+	}
+	return false
+}
+
+// htmlSquash drops all white space, so texts joined with and without
+// spaces compare equal.
+func htmlSquash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
 }

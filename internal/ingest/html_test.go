@@ -406,3 +406,186 @@ func TestHTMLAbsURL(t *testing.T) {
 		}
 	}
 }
+
+// TestReadHTMLHostile reads pages written to trip the reader: scripts,
+// styles, noscript and templates inside the headline and paragraphs,
+// markup in metadata, non-http canonical links, pages so short that
+// trafilatura falls back to flattening them.
+func TestReadHTMLHostile(t *testing.T) {
+	tests := []struct {
+		file, source string
+		title        string
+		authors      []string
+		body         []string // the paragraphs, in order
+		url          string
+		outlet       string // "" = no outlet
+		domain       string
+		warning      string
+	}{
+		{
+			file:    "hostile-script-heading.html",
+			source:  "https://riverside-courier.example/news/dam",
+			title:   "Dam breach forces evacuation of three villages",
+			authors: []string{"Lena Marsh"},
+			body: []string{
+				"Emergency services evacuated about 1,200 residents overnight after a section of the Harlow reservoir dam gave way, the regional authority said on Tuesday.",
+				"Water reached the first houses in Millbrook shortly after midnight. No injuries were reported, according to the fire service.",
+				"Engineers will inspect the remaining sections of the dam once the water level falls, a spokesman for the authority said.",
+			},
+			url:    "https://riverside-courier.example/news/dam",
+			outlet: "Riverside Courier", domain: "riverside-courier.example",
+		},
+		{
+			// Two short paragraphs: trafilatura's last resort returns the
+			// <article> as one paragraph, headline first.
+			file:  "hostile-short-article.html",
+			title: "Ferry strike called off",
+			body: []string{
+				"Crews on the island ferry routes called off Friday's strike after a late offer on pay, their union said.",
+				`"We have an agreement in principle," a union spokeswoman told reporters.`,
+			},
+			outlet: "Harbour Post",
+		},
+		{
+			// The same without <article>: only <div>s.
+			file:  "hostile-short-divs-de.html",
+			title: "Brücke in Talheim gesperrt",
+			body: []string{
+				"Die Brücke über die Wiesa bleibt nach einem Gutachten bis auf Weiteres gesperrt.",
+				"Pendler müssen einen Umweg von zwölf Kilometern fahren, teilte die Stadt mit.",
+			},
+		},
+		{
+			file:  "hostile-markup-site-name.html",
+			title: "Council approves new tram line",
+			body: []string{
+				"The city council approved a new tram line linking the station with the university campus by 31 votes to 12 on Wednesday.",
+				"Construction is due to start next spring and to take three years, the transport department said.",
+				"Opposition councillors said the cost estimate of 240 million was too optimistic.",
+			},
+			outlet:  "Metro Daily",
+			warning: "url-rejected",
+		},
+		{
+			// Read from a URL: that URL stands in for the rejected data: link,
+			// and gives the outlet its domain.
+			file:    "hostile-markup-site-name.html",
+			source:  "http://metro-daily.example/a/tram",
+			title:   "Council approves new tram line",
+			url:     "http://metro-daily.example/a/tram",
+			outlet:  "Metro Daily",
+			domain:  "metro-daily.example",
+			warning: "url-rejected",
+		},
+		{
+			file:  "hostile-markup-only-site-name.html",
+			title: "Cierran el puerto por temporal",
+			body: []string{
+				"La capitanía cerró el puerto a la navegación el lunes por olas de más de seis metros.",
+				"Los pescadores no podrán salir hasta el miércoles, informó la cofradía.",
+			},
+		},
+	}
+	// Text a reader never sees on these pages.
+	hidden := []string{"<", ">", "alert", "script", "INJECTED", "SCRIPT IN", "STYLE", "TEMPLATE", "JavaScript", "onerror", "cookie"}
+	for _, tc := range tests {
+		t.Run(tc.file+" "+tc.source, func(t *testing.T) {
+			source := firstNonEmpty(tc.source, tc.file)
+			a, err := readHTML(source, webFixture(t, "html", tc.file), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != tc.title {
+				t.Errorf("title = %q, want %q", a.Title, tc.title)
+			}
+			if tc.authors != nil && strings.Join(a.Authors, "|") != strings.Join(tc.authors, "|") {
+				t.Errorf("authors = %q, want %q", a.Authors, tc.authors)
+			}
+			var body []string
+			for _, p := range a.Body {
+				body = append(body, p.Text)
+			}
+			if tc.body != nil && strings.Join(body, "\n") != strings.Join(tc.body, "\n") {
+				t.Errorf("body paragraphs =\n%q\nwant\n%q", body, tc.body)
+			}
+			if a.URL != tc.url {
+				t.Errorf("url = %q, want %q", a.URL, tc.url)
+			}
+			switch {
+			case tc.outlet == "" && a.Outlet != nil:
+				t.Errorf("outlet = %+v, want none", a.Outlet)
+			case tc.outlet != "" && (a.Outlet == nil || a.Outlet.Name != tc.outlet || a.Outlet.Domain != tc.domain):
+				t.Errorf("outlet = %+v, want %q (%q)", a.Outlet, tc.outlet, tc.domain)
+			}
+			if tc.warning != "" && !webHasWarning(a.Warnings, tc.warning) {
+				t.Errorf("no %s warning in %+v", tc.warning, a.Warnings)
+			}
+			seen := []string{a.Title, a.Text()}
+			seen = append(seen, a.Authors...)
+			if a.Outlet != nil {
+				seen = append(seen, a.Outlet.Name)
+			}
+			for _, b := range a.Blocks {
+				seen = append(seen, b.Text)
+			}
+			for _, s := range seen {
+				for _, h := range hidden {
+					if strings.Contains(s, h) {
+						t.Errorf("%q shows hidden text %q", s, h)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestWebArticleURL(t *testing.T) {
+	tests := []struct {
+		base  string
+		links []string
+		want  string
+		warn  bool
+	}{
+		{"https://a.example/x", []string{"https://a.example/story"}, "https://a.example/story", false},
+		{"https://a.example/x/y", []string{"../story?id=2"}, "https://a.example/story?id=2", false},
+		{"https://a.example/x", []string{"//cdn.example/story"}, "https://cdn.example/story", false},
+		{"https://a.example/x", []string{"javascript:alert(3)"}, "", true},
+		{"https://a.example/x", []string{" JavaScript:alert(1)", "https://a.example/og"}, "https://a.example/og", true},
+		{"https://a.example/x", []string{"data:text/html,<b>x</b>"}, "", true},
+		{"https://a.example/x", []string{"mailto:desk@a.example"}, "", true},
+		{"https://a.example/x", []string{"ftp://a.example/story"}, "", true},
+		{"https://a.example/x", []string{"https:///no-host"}, "", true},
+		{"saved/page.html", []string{"/news/a"}, "", true},
+		{"saved/page.html", []string{"", "  "}, "", false},
+	}
+	for _, tc := range tests {
+		a := &domain.Article{}
+		got := webArticleURL(a, tc.base, tc.links...)
+		if got != tc.want {
+			t.Errorf("webArticleURL(%q, %q) = %q, want %q", tc.base, tc.links, got, tc.want)
+		}
+		if w := webHasWarning(a.Warnings, "url-rejected"); w != tc.warn {
+			t.Errorf("webArticleURL(%q, %q): url-rejected warning %v, want %v", tc.base, tc.links, w, tc.warn)
+		}
+	}
+}
+
+func TestHTMLMetaText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Plain  title\n", "Plain title"},
+		{"Evil <img src=x onerror=alert(1)> News", "Evil News"},
+		{"<script>alert('xss')</script>Kurakhove \"captured\" & <b>bold</b>", "Kurakhove \"captured\" & bold"},
+		{"<script>alert(2)</script>", ""},
+		{"<style>p{}</style><noscript>on</noscript>Anna <i>Kowalska</i>", "Anna Kowalska"},
+		{"Growth < 5% and x<3", "Growth < 5% and x<3"},
+		{"AT&T &lt;b&gt;", "AT&T &lt;b&gt;"},
+		{"Line<br>break", "Line break"},
+		{"Open <script>never closed", "Open"},
+		{"<!-- comment -->Headline", "Headline"},
+	}
+	for _, tc := range tests {
+		if got := htmlMetaText(tc.in); got != tc.want {
+			t.Errorf("htmlMetaText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -103,8 +103,8 @@ func jsonlErr(err error) string {
 
 func jsonlArticle(rec jsonlRecord, where string) (*domain.Article, error) {
 	a := &domain.Article{Source: where, Format: string(FormatJSONL)}
-	a.Title = jsonlClean(firstNonEmpty(rec.Title, rec.TitlePage, rec.TitleRSS))
-	a.URL = strings.TrimSpace(rec.URL)
+	a.Title = htmlMetaText(jsonlClean(firstNonEmpty(rec.Title, rec.TitlePage, rec.TitleRSS)))
+	a.URL = webArticleURL(a, "", rec.URL)
 	if l := strings.ToLower(strings.TrimSpace(rec.Language)); len(l) >= 2 {
 		a.Language = strings.SplitN(strings.SplitN(l, "-", 2)[0], "_", 2)[0]
 	}
@@ -119,8 +119,12 @@ func jsonlArticle(rec jsonlRecord, where string) (*domain.Article, error) {
 		}
 	}
 	a.Updated = jsonlDate(a, rec.DateModify, "modification")
-	if rec.SourceDomain != "" {
-		a.Outlet = &domain.Outlet{Name: rec.SourceDomain, Domain: strings.TrimPrefix(strings.ToLower(rec.SourceDomain), "www."), Matched: "source_domain field"}
+	if name := htmlMetaText(jsonlClean(rec.SourceDomain)); htmlLetters(name) != "" {
+		// The domain only when the field is a host name; none is invented.
+		a.Outlet = &domain.Outlet{Name: name, Domain: webHost("https://" + name), Matched: "source_domain field"}
+		if !strings.Contains(a.Outlet.Domain, ".") || !strings.EqualFold(strings.TrimPrefix(strings.ToLower(name), "www."), a.Outlet.Domain) {
+			a.Outlet.Domain = ""
+		}
 	}
 
 	var text string
@@ -163,7 +167,7 @@ func jsonlAuthors(raw json.RawMessage) []string {
 	}
 	var out []string
 	add := func(s string) {
-		if s = jsonlClean(s); s != "" {
+		if s = htmlMetaText(jsonlClean(s)); s != "" {
 			out = append(out, s)
 		}
 	}

@@ -117,3 +117,42 @@ func jsonlTS(ts *domain.Timestamp) string {
 	}
 	return ts.String()
 }
+
+// TestReadJSONLHostile: markup in crawler fields, non-http URLs and
+// source_domain values that are not host names.
+func TestReadJSONLHostile(t *testing.T) {
+	arts, _, err := readJSONL("hostile.jsonl", webFixture(t, "jsonl", "hostile.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		title, url, authors string
+		outlet, domain      string // outlet "" = none
+		warning             string
+	}{
+		{"Grain convoy reaches port", "", "Mira Haas", "", "", "url-rejected"},
+		{"Library extends opening hours", "", "", "Town Gazette", "", "url-rejected"},
+		{"Museum reopens", "https://www.museum-news.example/reopen", "", "www.museum-news.example", "museum-news.example", ""},
+	}
+	if len(arts) != len(tests) {
+		t.Fatalf("%d articles, want %d", len(arts), len(tests))
+	}
+	for i, tc := range tests {
+		a := arts[i]
+		if a.Title != tc.title || a.URL != tc.url {
+			t.Errorf("line %d: title/url = %q %q, want %q %q", i+1, a.Title, a.URL, tc.title, tc.url)
+		}
+		if got := strings.Join(a.Authors, "|"); got != tc.authors {
+			t.Errorf("line %d: authors = %q, want %q", i+1, got, tc.authors)
+		}
+		switch {
+		case tc.outlet == "" && a.Outlet != nil:
+			t.Errorf("line %d: outlet = %+v, want none", i+1, a.Outlet)
+		case tc.outlet != "" && (a.Outlet == nil || a.Outlet.Name != tc.outlet || a.Outlet.Domain != tc.domain):
+			t.Errorf("line %d: outlet = %+v, want %q (%q)", i+1, a.Outlet, tc.outlet, tc.domain)
+		}
+		if tc.warning != "" && !webHasWarning(a.Warnings, tc.warning) {
+			t.Errorf("line %d: no %s warning in %+v", i+1, tc.warning, a.Warnings)
+		}
+	}
+}
