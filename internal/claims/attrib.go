@@ -3,6 +3,7 @@ package claims
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax/internal/domain"
 )
@@ -147,7 +148,7 @@ func (d *doc) attribute(s *sent) attribution {
 		if s.inq[h.i] || nounUse(s, h.i) {
 			continue
 		}
-		c := cueInfo{h: h, class: lx.cueClass[h.val]}
+		c := cueInfo{h: h, class: lx.classOf(h.val, d.lang)}
 		d.cueSpeaker(s, &c)
 		cues = append(cues, c)
 	}
@@ -332,8 +333,12 @@ func (d *doc) signOff(s *sent) (domain.Voice, int, int, bool) {
 func within(a, b, pos int) bool { return pos >= a && pos < b }
 
 func trimEndPunct(text string, a, b int) int {
-	for b > a && strings.ContainsRune(" ,;:—–-\u00a0", rune(text[b-1])) {
-		b--
+	for b > a {
+		r, n := utf8.DecodeLastRuneInString(text[a:b])
+		if !strings.ContainsRune(" ,;:—–-\u00a0", r) {
+			break
+		}
+		b -= n
 	}
 	return b
 }

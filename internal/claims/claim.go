@@ -30,6 +30,7 @@ var beWords = map[string]bool{"been": true, "be": true, "was": true, "were": tru
 // sentence turns one sentence into claims.
 func (d *doc) sentence(s *sent) {
 	lx := d.x.lx
+	d.spA, d.spB = -1, -1
 	defer d.notePlaces(s)
 	if s.words(0, len(s.toks)) < 3 || d.dateline(s) {
 		return
@@ -55,7 +56,7 @@ func (d *doc) sentence(s *sent) {
 		return
 	}
 	for _, h := range lx.speech.find(s.toks) {
-		if lx.cueClass[h.val] == cuePointer && h.i <= 1 {
+		if lx.classOf(h.val, d.lang) == cuePointer && h.i <= 1 {
 			a, b := s.npAfter(h.j)
 			if a < b {
 				v := d.voiceFor(s, a, b)
@@ -73,6 +74,7 @@ func (d *doc) sentence(s *sent) {
 		}
 	}
 	at := d.attribute(s)
+	d.spA, d.spB = at.spA, at.spB
 	cs := d.build(s, at)
 	if c, ok := d.outletEvent(s, at); ok {
 		cs = append(cs, c)
@@ -226,6 +228,9 @@ func (d *doc) build(s *sent, at attribution) []domain.Claim {
 			}
 		}
 	}
+	for _, p := range preds {
+		d.objectPlace(s, p)
+	}
 	var out []domain.Claim
 	seen := map[string]bool{}
 	for pi, p := range preds {
@@ -301,6 +306,54 @@ func (d *doc) build(s *sent, at attribution) []domain.Claim {
 		c.Proposition = "statement|" + voiceKey(c.Voice) + "|" + refKeys(c.Places, c.Actors)
 	}
 	return []domain.Claim{c}
+}
+
+// objectWords may stand between a control word and the place it takes
+// ("captured the town of X", "освободили город X", "захоплення міста X").
+var objectWords = map[string]bool{"the": true, "town": true, "city": true, "village": true, "settlement": true,
+	"of": true, "город": true, "города": true, "село": true, "села": true, "поселок": true, "посёлок": true,
+	"поселка": true, "місто": true, "міста": true, "селище": true, "селища": true, "смт": true}
+
+// objectPlace: a capitalised word right after a control word that the
+// resolver did not mark at all ("захоплення Курахового", a case form no
+// gazetteer lists) is the place the claim is about; it joins the
+// sentence's mentions as an unresolved place, so that the claim keeps the
+// town rather than an oblast named after it.
+func (d *doc) objectPlace(s *sent, p hit) {
+	if len(d.an.Mentions) == 0 || d.passive(s, p) {
+		return
+	}
+	k := p.j
+	for k < len(s.toks) && k < p.j+3 && objectWords[s.toks[k].s] {
+		k++
+	}
+	if k >= len(s.toks) || !s.toks[k].upper || s.toks[k].kind != tokWord || s.inq[k] != s.inq[p.i] {
+		return
+	}
+	lx := d.x.lx
+	if _, ok := lx.sides.at(s.toks, k); ok {
+		return
+	}
+	if _, ok := lx.months.at(s.toks, k); ok {
+		return
+	}
+	t := s.toks[k]
+	for _, m := range d.mentionsIn(s.Field, s.Start, s.End) {
+		if m.Start < t.end && m.End > t.start {
+			return // the resolver saw it (as a place or not)
+		}
+	}
+	surf := s.text[t.start:t.end]
+	if d.isSideName(surf) {
+		return
+	}
+	ms := d.mentions[s.Field]
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= t.start })
+	m := domain.Mention{Field: s.Field, Start: t.start, End: t.end, Surface: surf, Kind: domain.KindPlace, Status: domain.StatusUnresolved}
+	ms = append(ms, domain.Mention{})
+	copy(ms[i+1:], ms[i:])
+	ms[i] = m
+	d.mentions[s.Field] = ms
 }
 
 // yearOnly: a year the sentence names ("the 2022 invasion") dates a claim
@@ -634,7 +687,7 @@ func (d *doc) places(s *sent, a, b int, at attribution) []domain.Ref {
 		}
 		// the first word after an opening mark, and function words, are
 		// capitalised by position, not because they are names
-		if pt := s.toks[k-1]; pt.kind == tokPunct && pt.s != "," || determiners[t.s] || npTrim[t.s] || lx.pronouns[t.s] || d.isCueWord(s, k) {
+		if pt := s.toks[k-1]; pt.kind == tokPunct && pt.s != "," && pt.s != "%" || determiners[t.s] || npTrim[t.s] || lx.pronouns[t.s] || d.isCueWord(s, k) {
 			continue
 		}
 		e := k + 1
@@ -758,6 +811,9 @@ func (d *doc) notePlaces(s *sent) {
 	for _, m := range d.mentionsIn(s.Field, s.Start, s.End) {
 		if m.End > s.End || m.Kind != domain.KindPlace || d.isSideName(m.Surface) {
 			continue
+		}
+		if d.spA >= 0 && m.Start >= d.spA && m.End <= d.spB {
+			continue // a place in the speaker's title ("spokesman of the Khortytsia group")
 		}
 		if e := d.ents[m.EntityID]; e != nil && !strings.HasPrefix(e.FeatureCode, "PPL") {
 			continue

@@ -53,6 +53,9 @@ type doc struct {
 	lastPlace *domain.Ref
 	pub       *domain.Timestamp
 	sideName  map[string]bool // isSideName, by surface
+	lang      string          // ISO 639-1, for cues two languages use differently
+	// spA, spB are the bytes of the current sentence's speaker phrase (-1: none).
+	spA, spB int
 }
 
 // Extract fills an.Claims and an.Markers for a. It uses an.Mentions (and
@@ -67,6 +70,7 @@ func (x *Extractor) Extract(a *domain.Article, an *domain.Analysis) {
 		an.ArticleID = a.ID
 	}
 	d := &doc{x: x, a: a, an: an, ents: map[string]*domain.Entity{}, mentions: map[string][]domain.Mention{}, claimsOf: map[int][]int{}, pub: a.Published, sideName: map[string]bool{}}
+	d.lang = docLang(a)
 	for i := range an.Entities {
 		d.ents[an.Entities[i].ID] = &an.Entities[i]
 	}
@@ -237,4 +241,34 @@ func (x *Extractor) ExtractBlocks(a *domain.Article) []domain.Claim {
 		}
 	}
 	return out
+}
+
+// docLang is the article's language, or, when the reader gave none,
+// Ukrainian or Russian told apart by the letters only one of them has.
+func docLang(a *domain.Article) string {
+	if l := strings.ToLower(a.Language); l != "" {
+		return l
+	}
+	uk, ru := 0, 0
+	count := func(s string) {
+		for _, r := range s {
+			switch r {
+			case 'і', 'ї', 'є', 'ґ', 'І', 'Ї', 'Є', 'Ґ':
+				uk++
+			case 'ы', 'э', 'ъ', 'ё', 'Ы', 'Э', 'Ё':
+				ru++
+			}
+		}
+	}
+	count(a.Title)
+	for _, p := range a.Body {
+		count(p.Text)
+	}
+	switch {
+	case uk > ru:
+		return "uk"
+	case ru > uk:
+		return "ru"
+	}
+	return ""
 }

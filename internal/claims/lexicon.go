@@ -206,6 +206,9 @@ type lexicon struct {
 
 	speech     *matcher // val: index into cueClass
 	cueClass   []string
+	cueLang    []string         // by val: the language of the form
+	cueForm    []string         // by val: the form
+	cueByForm  map[string][]int // form → every val with it (one per language)
 	media      map[string]bool
 	anonHeads  map[string]bool
 	anonMarks  *matcher
@@ -324,8 +327,15 @@ func loadLexicon() (*lexicon, error) {
 			return nil, fmt.Errorf("data/speech.yaml: unknown class %q", c.Class)
 		}
 		for _, f := range c.Forms {
+			f = strings.ToLower(f)
+			if lx.cueByForm == nil {
+				lx.cueByForm = map[string][]int{}
+			}
+			lx.cueByForm[f] = append(lx.cueByForm[f], len(lx.cueClass))
 			lx.speech.add(f, len(lx.cueClass))
 			lx.cueClass = append(lx.cueClass, c.Class)
+			lx.cueLang = append(lx.cueLang, c.Lang)
+			lx.cueForm = append(lx.cueForm, f)
 		}
 	}
 	lx.media = setOf(sp.Media)
@@ -536,4 +546,19 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(ks)
 	return ks
+}
+
+// classOf is the class of the speech cue val in a text of language lang:
+// a form two languages share with different uses ("заявив" is a
+// participle in Russian, a past-tense verb in Ukrainian) takes the class of
+// the text's language.
+func (lx *lexicon) classOf(val int, lang string) string {
+	if lang != "" {
+		for _, v := range lx.cueByForm[lx.cueForm[val]] {
+			if lx.cueLang[v] == lang {
+				return lx.cueClass[v]
+			}
+		}
+	}
+	return lx.cueClass[val]
 }
