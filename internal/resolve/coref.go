@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax/internal/domain"
 )
@@ -197,6 +198,16 @@ func (d *doc) resolveRuns() {
 			m.pending = "drop"
 			continue
 		}
+		if d.nonPlace(m) {
+			// A weapon, platform or outlet: no place, and no actor either.
+			m.pending = "drop"
+			continue
+		}
+		if head, ok := d.quotedAfter(m); ok {
+			m.m.Kind = domain.KindOrg
+			m.m.Reasons = append(m.m.Reasons, fmt.Sprintf("name in quotes after %q: a project, operation, weapon or work, not a place", head))
+			continue
+		}
 		if cands := d.lookupPlace(m); len(cands) > 0 {
 			best := bestMatch(cands)
 			loose := best < strongMatch
@@ -218,6 +229,7 @@ func (d *doc) resolveRuns() {
 				m.pending = "place"
 				// Kept only if it resolves (see resolvePlaces).
 				m.weak = n == 1 && toks[m.from].sentStart && !midCaps[key]
+				m.weakWhy = d.weakName(m)
 				m.m.Kind = domain.KindPlace
 				continue
 			}
@@ -503,4 +515,77 @@ func bestMatch(cands []placeCand) float64 {
 		best = math.Max(best, c.match)
 	}
 	return best
+}
+
+// nonPlace reports a run that data/nonplaces.yaml names (a weapon, a
+// platform, an outlet), in any case form.
+func (d *doc) nonPlace(m *ment) bool {
+	toks := d.fields[m.field].toks[m.from:m.to]
+	np := d.r.lex.nonPlace
+	if np[joinNorm(toks)] {
+		return true
+	}
+	return len(toks) == 1 && toks[0].cyr && np[toks[0].stem]
+}
+
+// quotedAfter reports a run inside quotes: «Линия фронта», "Spiderweb". In
+// Russian and Ukrainian copy quotes mark the names of projects, operations,
+// weapons, units and works, not of places; with a head noun before the
+// quotes (проекта «...») it says which.
+func (d *doc) quotedAfter(m *ment) (string, bool) {
+	f := &d.fields[m.field]
+	toks := f.toks
+	open := strings.TrimRight(toks[m.from].gap, " \u00a0")
+	if open == "" {
+		return "", false
+	}
+	o, _ := utf8.DecodeLastRuneInString(open)
+	closeOK := func(c rune) bool {
+		switch o {
+		case '«':
+			return c == '»'
+		case '„':
+			return c == '“' || c == '”'
+		case '“':
+			return c == '”'
+		case '"':
+			return c == '"'
+		}
+		return false
+	}
+	rest := f.text[toks[m.to-1].end:]
+	c, _ := utf8.DecodeRuneInString(rest)
+	if !closeOK(c) {
+		return "", false
+	}
+	if m.from > 0 && toks[m.from-1].sent == m.sent && d.r.lex.quoteHeads[toks[m.from-1].norm] {
+		return toks[m.from-1].text, true
+	}
+	// Without a head noun only Cyrillic copy's guillemets say "a name of
+	// a thing": English quotes also mark nicknames and sayings.
+	return "quotes", o == '«' && toks[m.from].cyr
+}
+
+// weakName says why a run's words alone are weak evidence of a place, or
+// "": a common word of the article's language capitalised (Далее, Wie), a
+// word of three letters or fewer, a word in another script than the
+// article's (Radio in Russian copy), or a Russian/Ukrainian adjective
+// (Украинский).
+func (d *doc) weakName(m *ment) string {
+	if m.to-m.from != 1 {
+		return ""
+	}
+	t := d.tok(m, m.from)
+	lang := d.a.Language
+	switch {
+	case d.r.lex.common[lang][t.norm]:
+		return "a common word of the article's language"
+	case utf8.RuneCountInString(t.norm) <= 3:
+		return "a word of three letters or fewer"
+	case (lang == "ru" || lang == "uk" || lang == "be") && !t.cyr || lang != "" && lang != "ru" && lang != "uk" && lang != "be" && lang != "bg" && lang != "sr" && t.cyr:
+		return "written in another script than the article"
+	case t.cyr && d.adjective(t.norm) && !d.namesDirection(m):
+		return "an adjective"
+	}
+	return ""
 }

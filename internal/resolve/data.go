@@ -13,7 +13,7 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-//go:embed data/*.yaml
+//go:embed data/*.yaml data/common/*.txt
 var dataFS embed.FS
 
 // Actor is one known person, organisation, military formation or agency, as
@@ -113,6 +113,7 @@ type lexiconFile struct {
 	OrgWords        []string            `yaml:"org_words"`
 	AdjEndings      []string            `yaml:"adjective_endings"`
 	LanguageSides   map[string]string   `yaml:"language_sides"`
+	LangCountries   map[string][]string `yaml:"language_countries"`
 }
 
 // ending is a case ending with its length in letters.
@@ -140,6 +141,14 @@ type lexicon struct {
 	orgWords      map[string]bool
 	adjEndings    []string
 	langSide      map[string]string
+	langCountries map[string][]string
+	// common: per language, words mostly written in lower case
+	// (data/common/<lang>.txt); nonPlace: norms and Cyrillic stems of
+	// names that are no places (data/nonplaces.yaml); quoteHeads: nouns
+	// after which a quoted name is no place.
+	common     map[string]map[string]bool
+	nonPlace   map[string]bool
+	quoteHeads map[string]bool
 }
 
 func setOf(dst map[string]bool, words []string, fold bool) {
@@ -167,6 +176,7 @@ func parseLexicon(b []byte) (*lexicon, error) {
 	setOf(l.orgWords, f.OrgWords, false)
 	l.adjEndings = f.AdjEndings
 	l.langSide = f.LanguageSides
+	l.langCountries = f.LangCountries
 	for _, ws := range f.Stopwords {
 		setOf(l.stop, ws, false)
 	}
@@ -330,5 +340,72 @@ func loadLexicon() (*lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	return parseLexicon(b)
+	l, err := parseLexicon(b)
+	if err != nil {
+		return nil, err
+	}
+	if l.common, err = loadCommon(); err != nil {
+		return nil, err
+	}
+	b, err = dataFS.ReadFile("data/nonplaces.yaml")
+	if err != nil {
+		return nil, err
+	}
+	if err := l.parseNonPlaces(b); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// loadCommon reads data/common/<lang>.txt: one word a line, # comments.
+func loadCommon() (map[string]map[string]bool, error) {
+	files, err := dataFS.ReadDir("data/common")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]map[string]bool{}
+	for _, f := range files {
+		lang, ok := strings.CutSuffix(f.Name(), ".txt")
+		if !ok {
+			continue
+		}
+		b, err := dataFS.ReadFile("data/common/" + f.Name())
+		if err != nil {
+			return nil, err
+		}
+		set := map[string]bool{}
+		for _, line := range strings.Split(string(b), "\n") {
+			if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+				set[normWord(line)] = true
+			}
+		}
+		out[lang] = set
+	}
+	return out, nil
+}
+
+type nonPlaceFile struct {
+	Weapons    []string `yaml:"weapons"`
+	Platforms  []string `yaml:"platforms"`
+	Outlets    []string `yaml:"outlets"`
+	QuoteHeads []string `yaml:"quote_heads"`
+}
+
+func (l *lexicon) parseNonPlaces(b []byte) error {
+	var f nonPlaceFile
+	if err := yamlDecode(b, &f); err != nil {
+		return fmt.Errorf("nonplaces: %w", err)
+	}
+	l.nonPlace, l.quoteHeads = map[string]bool{}, map[string]bool{}
+	for _, ws := range [][]string{f.Weapons, f.Platforms, f.Outlets} {
+		for _, w := range ws {
+			n := normWord(w)
+			l.nonPlace[n] = true
+			if !strings.Contains(n, " ") {
+				l.nonPlace[l.stem(n)] = true
+			}
+		}
+	}
+	setOf(l.quoteHeads, f.QuoteHeads, true)
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax/internal/domain"
 	"github.com/parallaxnews/parallax/internal/gazetteer"
@@ -14,7 +15,8 @@ import (
 type placeCand struct {
 	p     *gazetteer.Place
 	match float64 // how well the name matched (gazetteer score)
-	how   string
+	how   string  // exact, folded, translit, stem, fuzzy, former-name, alias
+	flags string  // the gazetteer's qualifiers after the comma ("common-word")
 	query string
 }
 
@@ -57,13 +59,49 @@ func (d *doc) lookupPlace(m *ment) []placeCand {
 				continue
 			}
 			seen[x.Place.ID] = true
-			out = append(out, placeCand{p: x.Place, match: x.Score, how: x.How, query: q})
+			// The gazetteer may qualify how a name met ("translit,common-word"):
+			// the ranking reads the score, the rules here the base way.
+			how, flags, _ := strings.Cut(x.How, ",")
+			out = append(out, placeCand{p: x.Place, match: x.Score, how: how, flags: flags, query: q})
 		}
 		if len(out) > 0 && !pool {
 			break
 		}
 	}
+	capTranslit(out)
 	return out
+}
+
+// capTranslit: a Cyrillic word whose romanisation equals a Latin alternate
+// name of one place (Покровска ~ "Pokrovska", a Russian village) while its
+// stem meets another place's own Cyrillic name (Покровск) is no better
+// evidence for the first: inflected forms are the rule in Russian and
+// Ukrainian copy. Such transliterations score as stems, so context and
+// size decide between them.
+func capTranslit(cands []placeCand) {
+	stem := 0.0
+	for _, c := range cands {
+		if c.how == "stem" && isCyrillicString(c.query) {
+			stem = math.Max(stem, c.match)
+		}
+	}
+	if stem == 0 {
+		return
+	}
+	for i := range cands {
+		if cands[i].how == "translit" && isCyrillicString(cands[i].query) {
+			cands[i].match = math.Min(cands[i].match, stem)
+		}
+	}
+}
+
+func isCyrillicString(s string) bool {
+	for _, r := range s {
+		if isCyrillic(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // gazLookup memoises lookups within one article.
@@ -174,16 +212,16 @@ func (d *doc) resolvePlaces() {
 			if m.pending != "place" {
 				continue
 			}
-			if round == 0 {
-				d.dropLooseForeign(m)
-				if len(m.placeMs) == 0 {
-					m.pending = ""
-					m.m.Reasons = append(m.m.Reasons, "the gazetteer meets this name only loosely (stem or typo), and only outside the article's country")
-					continue
+			cands, why := d.admissible(m)
+			if len(cands) == 0 {
+				if round < 2 {
+					continue // the context later rounds add may admit one
 				}
+				d.rejectPlace(m, why)
+				continue
 			}
 			fuzzy := true
-			for _, c := range m.placeMs {
+			for _, c := range cands {
 				if c.how != "fuzzy" {
 					fuzzy = false
 				}
@@ -194,8 +232,8 @@ func (d *doc) resolvePlaces() {
 			if d.sameAsEarlier(m) {
 				continue
 			}
-			ms := make([]gazetteer.Match, len(m.placeMs))
-			for i, c := range m.placeMs {
+			ms := make([]gazetteer.Match, len(cands))
+			for i, c := range cands {
 				ms[i] = gazetteer.Match{Place: c.p, Score: c.match, How: c.how}
 			}
 			rk := d.r.gaz.Rank(ms, d.context(m, 2))
@@ -226,8 +264,8 @@ func (d *doc) resolvePlaces() {
 				m.m.Candidates = append(m.m.Candidates, domain.Candidate{EntityID: x.Place.ID, Name: x.Place.Name,
 					Admin1: x.Place.Admin1, Score: round2(x.Score), Reasons: x.Reasons})
 			}
-			q := m.placeMs[0].query
-			for _, c := range m.placeMs {
+			q := cands[0].query
+			for _, c := range cands {
 				if c.p.ID == rk.Best.Place.ID {
 					q = c.query
 				}
@@ -393,20 +431,170 @@ func (d *doc) sameAsEarlier(m *ment) bool {
 	return true
 }
 
-// dropLooseForeign keeps, of the candidates met only loosely (a stem, a
-// typo), those in the country the article is about: "Konstaninovka" is a
-// typo for a Ukrainian town in a report on Ukraine, "Балтика" is no Afghan
-// province. Inflected names of big foreign cities (в Минске) stay.
-func (d *doc) dropLooseForeign(m *ment) {
-	if d.country == "" {
-		return
-	}
-	kept := m.placeMs[:0]
-	for _, c := range m.placeMs {
-		big := c.p.FeatureCode == "PPLC" || c.p.Population >= 100000
-		if c.match >= strongMatch || c.p.Country == d.country || c.how != "fuzzy" && big {
-			kept = append(kept, c)
+// Evidence thresholds for names the gazetteer meets loosely or that name
+// villages: bigPlace people make a city named in news anywhere; below
+// villageSize a place needs the article's region to be the one meant.
+const (
+	bigPlace    = 100000
+	villageSize = 5000
+	nearbyKm    = 150.0
+	// minFuzzyRunes: typos of shorter words meet too many places
+	// (Рогов ~ Rih).
+	minFuzzyRunes = 6
+)
+
+// ctxCountries are the countries the article's geography speaks for: the
+// outlet's, its main country, those the language is written in, and those
+// of the places it has resolved so far.
+func (d *doc) ctxCountries() map[string]bool {
+	set := map[string]bool{}
+	for _, c := range []string{d.country, d.outletC} {
+		if c != "" {
+			set[c] = true
 		}
 	}
-	m.placeMs = kept
+	for _, c := range d.r.lex.langCountries[d.a.Language] {
+		set[c] = true
+	}
+	for _, o := range d.placeList {
+		if o.m.Kind == domain.KindPlace && o.m.Status == domain.StatusResolved {
+			// A country named is no region: "Китай" in a Russian post
+			// does not make every Chinese village a reading of its words.
+			if e := d.placeInfo(o.m.EntityID); e != nil && e.Country != "" && e.FeatureCode != "PCLI" {
+				set[e.Country] = true
+			}
+		}
+	}
+	return set
+}
+
+// local reports whether the article's other places speak for p: it lies
+// in an oblast the article names or near a place it names.
+func local(p *gazetteer.Place, ctx gazetteer.Context) bool {
+	for _, a := range ctx.Admin1 {
+		if a != "" && (a == p.Admin1ID || a == p.ID) {
+			return true
+		}
+	}
+	for _, o := range ctx.Places {
+		if o == nil || o.ID == p.ID || o.Lat == 0 && o.Lon == 0 || p.Lat == 0 && p.Lon == 0 {
+			continue
+		}
+		if o.Admin1ID != "" && o.Admin1ID == p.Admin1ID {
+			return true
+		}
+		if gazetteer.Distance(p.Lat, p.Lon, o.Lat, o.Lon) < nearbyKm {
+			return true
+		}
+	}
+	return false
+}
+
+func big(p *gazetteer.Place) bool {
+	switch p.FeatureCode {
+	case "PPLC", "PCLI", "ADM1":
+		return true
+	}
+	return p.Population >= bigPlace
+}
+
+// ownName: the name as written (folded) is one of the place's names, as
+// opposed to a transliteration, a stem or a typo of one.
+func ownName(c placeCand) bool {
+	switch c.how {
+	case "exact", "folded", "alias":
+		return true
+	case "former-name":
+		return c.match >= exactMatch
+	}
+	return false
+}
+
+// admissible returns the candidates of m the article's geography allows,
+// or none and why. A name met only loosely (a transliteration, a stem, a
+// typo) must lie in a country the article speaks for or near its places —
+// "Далее" is no Ethiopian town, "Jahren" no Chinese city; a typo needs the
+// article's own region (Орешник is no Zakarpattian village). A village needs
+// the article's main country or region. Words that are weak evidence on
+// their own (common words, short words, adjectives, another script) need
+// the region, or a big place named exactly. A former name loses to a place
+// bearing the name today in the article's countries (Pokrovsk, not Engels).
+func (d *doc) admissible(m *ment) ([]placeCand, string) {
+	countries := d.ctxCountries()
+	ctx := d.context(m, -1)
+	single := m.to-m.from == 1
+	current := false
+	for _, c := range m.placeMs {
+		if c.how != "former-name" && countries[c.p.Country] {
+			current = true
+		}
+	}
+	var out []placeCand
+	why := ""
+	reject := func(c placeCand, reason string) {
+		if why == "" {
+			why = fmt.Sprintf("the gazetteer's %s (%s, %s match) is %s", c.p.Name, c.p.Country, c.how, reason)
+		}
+	}
+	for _, c := range m.placeMs {
+		loc := local(c.p, ctx)
+		inC := countries[c.p.Country]
+		switch {
+		case loc:
+		case c.how == "fuzzy" && utf8.RuneCountInString(c.query) < minFuzzyRunes:
+			reject(c, "only a near spelling of a short word")
+			continue
+		case c.how == "fuzzy" && !(inC && big(c.p) && m.weakWhy == "" && !m.weak):
+			reject(c, "only a near spelling, far from the places the article names")
+			continue
+		case single && c.how == "stem" && c.p.Population < villageSize && !strings.HasPrefix(c.p.FeatureCode, "ADM"):
+			reject(c, "a village met only through a stem, and not in the article's region")
+			continue
+		case !ownName(c) && !inC && !(c.how == "stem" && big(c.p)):
+			reject(c, "only a transliteration or stem, outside the countries the article is about")
+			continue
+		case ownName(c) && !inC && !big(c.p):
+			reject(c, "a small place outside the countries the article is about")
+			continue
+		case c.how == "former-name" && current:
+			reject(c, "a former name, and a place in the article's countries bears it today")
+			continue
+		case single && c.p.Population < villageSize && !strings.HasPrefix(c.p.FeatureCode, "ADM") && c.p.Country != d.country:
+			reject(c, "a village outside the article's main country and region")
+			continue
+		case weak(m, c) != "" && !(ownName(c) && big(c.p) && (inC || c.p.FeatureCode == "PPLC" || c.p.FeatureCode == "PCLI")):
+			reject(c, "named by "+weak(m, c)+", and not in the article's region")
+			continue
+		}
+		out = append(out, c)
+	}
+	return out, why
+}
+
+// weak says why the words are weak evidence for c: the resolver's reason
+// (weakName) or the gazetteer's flag.
+func weak(m *ment, c placeCand) string {
+	switch {
+	case m.weakWhy != "":
+		return m.weakWhy
+	case strings.Contains(c.flags, "common-word"):
+		return "a common word (the gazetteer's frequency lists)"
+	}
+	return ""
+}
+
+// rejectPlace settles a run none of whose places the article allows: a
+// weak one (a sentence's first word, a common word) is no name at all; a
+// capitalised name stays an unresolved mention with the reason.
+func (d *doc) rejectPlace(m *ment, why string) {
+	m.pending = ""
+	if m.weak || m.weakWhy != "" {
+		m.pending = "drop"
+		return
+	}
+	m.m.Status = domain.StatusUnresolved
+	m.m.Candidates = nil
+	if why != "" {
+		m.m.Reasons = append(m.m.Reasons, "not resolved: "+why)
+	}
 }

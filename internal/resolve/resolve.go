@@ -28,6 +28,7 @@ type ment struct {
 	pron     bool        // a pronoun
 	idx      int         // position in doc.ms, in document order
 	weak     bool        // a sentence-initial capital that may be no name at all
+	weakWhy  string      // why the words alone are weak evidence of a place (common word, short, ...)
 	lead     int         // leading stop words of a run ("New" of "New York")
 }
 
