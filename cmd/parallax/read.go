@@ -72,7 +72,11 @@ func runRead(ctx context.Context, e *env, args []string) error {
 func printArticle(w io.Writer, a *domain.Article) {
 	fmt.Fprintf(w, "%s  %s\n", a.ID, a.Title)
 	if a.Outlet != nil {
-		fmt.Fprintf(w, "outlet:    %s (%s)\n", a.Outlet.Name, a.Outlet.Domain)
+		if a.Outlet.Domain != "" {
+			fmt.Fprintf(w, "outlet:    %s (%s)\n", a.Outlet.Name, a.Outlet.Domain)
+		} else {
+			fmt.Fprintf(w, "outlet:    %s\n", a.Outlet.Name)
+		}
 	}
 	if len(a.Wires) > 0 {
 		fmt.Fprintf(w, "wire:      %s\n", strings.Join(a.Wires, ", "))

@@ -265,6 +265,8 @@ func firstNonEmpty(s ...string) string {
 	return ""
 }
 
+// isURL sends anything with a scheme to the fetcher, which refuses all but
+// http(s) with a clear error, rather than reading "file://x" as a path.
 func isURL(s string) bool {
 	l := strings.ToLower(s)
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") || strings.Contains(l, "://")
