@@ -10,10 +10,14 @@
 // endings table; typos of longer names by a symmetric-deletion index;
 // generic words ("Kharkov region", "Харьковской области") send the rest of
 // the name to the admin1 divisions of data/admin1.tsv; renamings
-// (Krasnoarmeysk → Pokrovsk) come from data/former_names.tsv. Lookup says
-// how well a name matches; Rank weighs the candidates with what the text
-// says (the oblasts and places it names, the outlet's country), feature
-// and population, and says when the choice stays ambiguous.
+// (Krasnoarmeysk → Pokrovsk) come from data/former_names.tsv, weighed by
+// their age. Names that are frequent words of a language Parallax reads
+// (data/common_words.txt.gz: "Далее", "Check") score low unless they are a
+// notable place's own name. GeoNames duplicates of one town (Kurakhovo and
+// Kurakhove) are merged when loading. Lookup says how well a name
+// matches; Rank weighs the candidates with what the text says (the oblasts
+// and places it names, the outlet's country), feature and population, in
+// an uncapped sum, and says when the choice stays ambiguous.
 //
 // Places in Ukraine are displayed under the KMU 2010 romanisation of their
 // official (KATOTTG) or Ukrainian name. Default() embeds GeoNames cities500

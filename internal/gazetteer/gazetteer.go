@@ -1,6 +1,7 @@
 package gazetteer
 
 //go:generate go run ./gen
+//go:generate go run ./gen -words
 
 import (
 	"bytes"
@@ -51,7 +52,12 @@ type Place struct {
 type Match struct {
 	Place *Place
 	Score float64 // 0..1, how well the name matches (not which place is meant)
-	How   string  // exact, folded, translit, stem, fuzzy, former-name, alias
+	// How is exact, folded, translit, stem, fuzzy, former-name or alias;
+	// ",common-word" is added when the name is a frequent word of a
+	// language Parallax reads and meets the place other than as a notable
+	// place's own name (score ≤ 0.45), ",short" when a short Latin name
+	// meets another Latin spelling only through the skeleton (≤ 0.6).
+	How string
 	// Name is the known name of Place that the looked-up name met.
 	Name string
 }

@@ -53,15 +53,19 @@ func (g *Gazetteer) Lookup(name string) []Match {
 		}
 	}
 	sk := Skeleton(folded)
+	common := !strings.ContainsAny(folded, " -") && IsCommonWord(folded)
 	ms := g.lookupSkeleton(q, folded, sk, "")
 	if isCyrillic(folded) && !namesPlace(ms) {
 		// Inflected forms can spell another place's name exactly
 		// (Покровська is a Russian village too): add the stems' places.
 		ms = mergeMatches(ms, g.lookupStem(folded))
 	}
-	if len(ms) == 0 || typoLikely(ms, sk) {
+	// Typos only of longer names that are no ordinary word ("Jahren" is
+	// German for years, not a typo of Ya-hsien).
+	if !common && letterCount(folded) >= minFuzzyLen && (len(ms) == 0 || typoLikely(ms, sk)) {
 		ms = mergeMatches(ms, g.lookupFuzzy(sk, false))
 	}
+	weaken(ms, folded, sk, common)
 	demoteNamesakeDivisions(ms)
 	return sortMatches(ms)
 }

