@@ -193,6 +193,9 @@ func (d *doc) build(s *sent, at attribution) []domain.Claim {
 	}
 	sortStances(base.Stances)
 	base.Stance = topStance(base.Stances)
+	if at.asserted {
+		base.Stance = domain.StanceAsserted
+	}
 
 	// content tokens
 	ci, cj := 0, len(s.toks)

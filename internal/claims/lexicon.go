@@ -216,6 +216,7 @@ type lexicon struct {
 	anonDeterm map[string]bool
 	pronouns   map[string]bool
 	nameHeads  map[string]bool
+	headAssert *matcher
 
 	hedge, dispute, unverified, nocomment *matcher
 
@@ -315,6 +316,7 @@ func loadLexicon() (*lexicon, error) {
 		AnonDeterm []string    `yaml:"anonymous_determiners"`
 		Pronouns   []string    `yaml:"pronouns"`
 		NameHeads  []string    `yaml:"name_heads"`
+		HeadAssert []string    `yaml:"headline_assert"`
 	}
 	if err := loadYAML("speech.yaml", &sp); err != nil {
 		return nil, err
@@ -351,6 +353,10 @@ func loadLexicon() (*lexicon, error) {
 	lx.anonDeterm = setOf(sp.AnonDeterm)
 	lx.pronouns = setOf(sp.Pronouns)
 	lx.nameHeads = setOf(sp.NameHeads)
+	lx.headAssert = newMatcher()
+	for _, f := range sp.HeadAssert {
+		lx.headAssert.add(f, 0)
+	}
 
 	var st struct {
 		Hedge      []langForms `yaml:"hedge"`
@@ -526,7 +532,7 @@ func loadLexicon() (*lexicon, error) {
 		lx.anchorD = append(lx.anchorD, t)
 	}
 	lx.vocab = newVocab()
-	for _, m := range []*matcher{lx.speech, lx.anonMarks, lx.anonStrong, lx.hedge, lx.dispute, lx.unverified, lx.nocomment,
+	for _, m := range []*matcher{lx.speech, lx.headAssert, lx.anonMarks, lx.anonStrong, lx.hedge, lx.dispute, lx.unverified, lx.nocomment,
 		lx.control, lx.agents, lx.sides, lx.event, lx.statement, lx.fact, lx.framing, lx.qualifier,
 		lx.fractions, lx.multiplier, lx.counted, lx.months, lx.weekdays, lx.relative, lx.anchors} {
 		m.compile(lx.vocab)

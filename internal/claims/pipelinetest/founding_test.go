@@ -39,7 +39,6 @@ var (
 	quoted     = []domain.Stance{domain.StanceQuoted}
 	hedged     = []domain.Stance{domain.StanceHedged}
 	reported   = []domain.Stance{domain.StanceAttributed, domain.StanceQuoted}
-	notDoubted = []domain.Stance{domain.StanceAsserted, domain.StanceAttributed, domain.StanceQuoted}
 )
 
 const (
@@ -52,7 +51,7 @@ var foundingWants = []foundingWant{
 	// carried without doubt by Sputnik from Gerasimov, headline and body.
 	{id: "kupiansk-captured/lead", doc: mt, kind: domain.ClaimControl, stances: hedged, places: []string{"Kupiansk"}, status: "captured", side: "RU", date: "2025-11-20", text: "claimed"},
 	{id: "kupiansk-captured/quote", doc: mt, kind: domain.ClaimControl, speaker: "Sergei Kuzovlev", stances: quoted, places: []string{"Kupiansk"}, status: "captured", side: "RU", text: "liberation"},
-	{id: "kupiansk-captured/headline", doc: sp, kind: domain.ClaimControl, speaker: "Valery Gerasimov", stances: notDoubted, places: []string{"Kupiansk"}, status: "captured", side: "RU", date: "2025-11-20", text: "Kupyansk Freed"},
+	{id: "kupiansk-captured/headline", doc: sp, kind: domain.ClaimControl, speaker: "Valery Gerasimov", stances: asserted, places: []string{"Kupiansk"}, status: "captured", side: "RU", date: "2025-11-20", text: "Kupyansk Freed"},
 	{id: "kupiansk-captured/body", doc: sp, kind: domain.ClaimControl, speaker: "Valery Gerasimov", stances: attributed, places: []string{"Kupiansk"}, status: "captured", side: "RU", text: "has been liberated"},
 	{id: "vovchansk-share", doc: sp, kind: domain.ClaimControl, speaker: "Valery Gerasimov", stances: attributed, places: []string{"Vovchansk"}, status: "captured", side: "RU", share: 0.8, qual: "more_than"},
 	{id: "pokrovsk-share", doc: sp, kind: domain.ClaimControl, speaker: "Valery Gerasimov", stances: attributed, places: []string{"Pokrovsk"}, status: "captured", side: "RU", share: 0.7, qual: "exact"},
