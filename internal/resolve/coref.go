@@ -220,7 +220,7 @@ func (d *doc) resolveRuns() {
 				// else, met only loosely: the capital of the sentence.
 				m.pending = "drop"
 				continue
-			case loose && last.cyr && d.adjective(last.norm) && !d.namesDirection(m):
+			case loose && last.cyr && d.adjective(last.norm) && !d.namesDirection(m) && !d.neuterPlaceForm(last, cands):
 				// "Нового года", "Южной": an adjective met through a stem.
 				m.pending = "drop"
 				continue
@@ -230,6 +230,9 @@ func (d *doc) resolveRuns() {
 				// Kept only if it resolves (see resolvePlaces).
 				m.weak = n == 1 && toks[m.from].sentStart && !midCaps[key]
 				m.weakWhy = d.weakName(m)
+				if m.weakWhy == "an adjective" && d.neuterPlaceForm(last, cands) {
+					m.weakWhy = ""
+				}
 				m.m.Kind = domain.KindPlace
 				continue
 			}
@@ -588,4 +591,25 @@ func (d *doc) weakName(m *ment) string {
 		return "an adjective"
 	}
 	return ""
+}
+
+// neuterPlaceForm reports a Cyrillic word that is an oblique case of a
+// town's name declined like an adjective: Курахового, Покровського are
+// Курахове, Покровське, not adjectives.
+func (d *doc) neuterPlaceForm(t *token, cands []placeCand) bool {
+	for _, c := range cands {
+		if c.p.Population < villageSize {
+			continue
+		}
+		for _, n := range c.p.Names {
+			nn := normWord(n)
+			if !strings.HasSuffix(nn, "е") && !strings.HasSuffix(nn, "о") {
+				continue
+			}
+			if d.r.lex.stem(nn) == t.stem {
+				return true
+			}
+		}
+	}
+	return false
 }
