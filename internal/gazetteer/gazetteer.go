@@ -2,6 +2,7 @@ package gazetteer
 
 //go:generate go run ./gen
 //go:generate go run ./gen -words
+//go:generate go run ./gen -ua ../../../shared/data/gazetteer/geonames/UA.txt
 
 import (
 	"bytes"
@@ -105,14 +106,20 @@ func (g *Gazetteer) addError(err error) {
 //go:embed data/cities500.tsv.gz
 var cities500 []byte
 
+// Populated places of GeoNames' 2026 Ukraine extract that cities500 (2023)
+// lacks (Vuhledar had no population figure then), same compact form.
+//
+//go:embed data/ua_extra.tsv.gz
+var uaExtra []byte
+
 var (
 	defaultOnce sync.Once
 	defaultG    *Gazetteer
 	defaultErr  error
 )
 
-// Default returns the embedded world-wide gazetteer (GeoNames cities500,
-// plus the admin1 divisions of data/admin1.tsv and the renamings of
+// Default returns the embedded world-wide gazetteer (GeoNames cities500
+// and the Ukrainian places of data/ua_extra.tsv.gz it lacks, plus the admin1 divisions of data/admin1.tsv and the renamings of
 // data/former_names.tsv). It is built once and shared: do not modify it.
 func Default() (*Gazetteer, error) {
 	defaultOnce.Do(func() {
@@ -129,6 +136,13 @@ func loadDefault() (*Gazetteer, error) {
 		return nil, fmt.Errorf("embedded cities500: %w", err)
 	}
 	if err := g.readCompact(zr, "cities500.tsv.gz"); err != nil {
+		return nil, err
+	}
+	zr, err = gzip.NewReader(bytes.NewReader(uaExtra))
+	if err != nil {
+		return nil, fmt.Errorf("embedded ua_extra: %w", err)
+	}
+	if err := g.readCompact(zr, "ua_extra.tsv.gz"); err != nil {
 		return nil, err
 	}
 	if err := g.finish(); err != nil {

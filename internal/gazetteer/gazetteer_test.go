@@ -1,6 +1,9 @@
 package gazetteer
 
 import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
 	"strings"
 	"testing"
 )
@@ -121,6 +124,46 @@ func TestLatinAdjectiveDivisions(t *testing.T) {
 	} {
 		if ms := g.Lookup(q); len(ms) == 0 || ms[0].Place.ID != want {
 			t.Errorf("Lookup(%q) = %v, want %s", q, firstNames(ms), want)
+		}
+	}
+}
+
+// Towns cities500 (2023) lacks come from data/ua_extra.tsv.gz (QA: Vuhledar
+// was "no place found").
+func TestDefaultUAExtra(t *testing.T) {
+	g := mustDefault(t)
+	for _, q := range []string{"Vuhledar", "Ugledar", "Вугледар", "Угледар", "Вугледарі"} {
+		ms := g.Lookup(q)
+		if len(ms) == 0 || ms[0].Place.ID != "geonames:690823" || ms[0].Place.Admin1 != "Donetsk Oblast" {
+			t.Errorf("Lookup(%q) = %v, want Vuhledar (Donetsk Oblast)", q, firstNames(ms))
+		}
+	}
+	// The extra file adds places, it does not repeat cities500's.
+	ids := map[string]bool{}
+	for _, src := range []struct {
+		data []byte
+		name string
+	}{{cities500, "cities500"}, {uaExtra, "ua_extra"}} {
+		zr, err := gzip.NewReader(bytes.NewReader(src.data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(zr)
+		sc.Buffer(make([]byte, 1<<20), 1<<24)
+		n := 0
+		for sc.Scan() {
+			id, _, _ := strings.Cut(sc.Text(), "\t")
+			if strings.HasPrefix(id, "#") {
+				continue
+			}
+			if ids[id] {
+				t.Errorf("%s repeats geonames:%s", src.name, id)
+			}
+			ids[id] = true
+			n++
+		}
+		if src.name == "ua_extra" && (n < 1000 || n > 5000) {
+			t.Errorf("ua_extra has %d places, want the ~2,400 cities500 lacks", n)
 		}
 	}
 }

