@@ -85,8 +85,8 @@ type entFeat struct {
 type features struct {
 	t       int64 // Unix seconds; meaningless when undated
 	undated bool
-	coarse  bool // only the date was known
-	sig     signature
+	coarse  bool     // only the date was known
+	sig     []uint32 // MinHash of the word stems; nil when there are none
 	ents    []entFeat
 	props   []uint64
 	names   []string // folded stems of capitalised names, for the place filter
@@ -173,7 +173,7 @@ func extract(a *domain.Article, an *domain.Analysis, boiler func(string) bool, t
 			addEnt(k, weights.pseudo)
 		}
 	}
-	f.sig = minhash(shingles)
+	f.sig = hasher.Sign(shingles)
 
 	var refs []refSeen
 	if an != nil {

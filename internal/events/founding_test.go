@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/parallaxnews/parallax/internal/domain"
+	mh "github.com/parallaxnews/parallax/internal/minhash"
 	"github.com/parallaxnews/parallax/internal/sharedtest"
 )
 
@@ -49,7 +50,7 @@ func TestFoundingExample(t *testing.T) {
 	if pred[arts[0].ID] != pred[arts[1].ID] {
 		fa, fb := &ix.arts[0].f, &ix.arts[1].f
 		t.Errorf("the two reports are in different events (similarity %.3f, lexical Jaccard %.3f)",
-			ix.similarity(fa, fb), jaccard(&fa.sig, &fb.sig))
+			ix.similarity(fa, fb), mh.Jaccard(fa.sig, fb.sig))
 	}
 	ev, _ := ix.Event(pred[arts[0].ID])
 	if !ix.hasPlaceName(ev.ID, "Kupyansk") {

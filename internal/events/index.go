@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax/internal/domain"
+	mh "github.com/parallaxnews/parallax/internal/minhash"
 )
 
 // Thresholds of the clustering. They were set on the package's own
@@ -231,7 +232,7 @@ func (ix *Index) Add(a *domain.Article, an *domain.Analysis) (eventID string, jo
 
 	// Candidates: articles sharing a band or an indexed entity, by day.
 	clear(ix.scratch)
-	ix.keys = bandKeys(&f.sig, ix.keys[:0])
+	ix.keys = hasher.AppendBands(ix.keys[:0], f.sig)
 	nBands := len(ix.keys)
 	for _, e := range f.ents {
 		if float64(e.w) >= minIndexWeight {
@@ -393,7 +394,7 @@ func (ix *Index) similarity(a, b *features) float64 {
 	if tf == 0 {
 		return 0
 	}
-	lex := math.Min(1, jaccard(&a.sig, &b.sig)/LexFull)
+	lex := math.Min(1, mh.Jaccard(a.sig, b.sig)/LexFull)
 	s := lex
 	if len(a.ents) > 0 && len(b.ents) > 0 {
 		// Cosine of the IDF-weighted entity vectors; ents are sorted by key.

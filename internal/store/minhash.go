@@ -3,8 +3,12 @@ package store
 import (
 	"encoding/binary"
 	"hash/fnv"
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
+
+	mh "github.com/parallaxnews/parallax/internal/minhash"
 )
 
 // Near-duplicate detection parameters. A stored signature is only
@@ -29,24 +33,15 @@ const (
 	minhashScheme = "w3-h256-b32r8-fnv64a-sm64"
 )
 
-// hashSeeds are fixed so signatures are stable across runs and machines.
-var hashSeeds = func() [numHashes]uint64 {
-	var s [numHashes]uint64
-	x := uint64(0x5eed_0f_9a7a11a0)
-	for i := range s {
-		x += 0x9e3779b97f4a7c15
-		s[i] = mix64(x)
-	}
-	return s
-}()
-
-// mix64 is the splitmix64 finaliser: a cheap, well-spread 64-bit mix that
-// turns one shingle hash into numHashes independent-looking ones.
-func mix64(z uint64) uint64 {
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
-	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
-	return z ^ (z >> 31)
-}
+// hasher is the hash family, seeds and banding behind minhashScheme: the
+// seed fixes the persisted values, so it is part of the scheme too.
+var hasher = mh.MustNew(mh.Params{
+	Seeds:   mh.Seeds(0x5eed_0f_9a7a11a0, numHashes),
+	Bands:   lshBands,
+	Rows:    lshRows,
+	Family:  mh.LowMix,
+	BandKey: mh.BandFNV1a,
+})
 
 // normWords splits text into lower-cased words of letters and digits, so
 // punctuation, typographic quotes and line breaks do not count as edits.
@@ -82,45 +77,19 @@ func minhash(text string) signature {
 	if len(shingles) < minShingles {
 		return nil
 	}
-	sig := make(signature, numHashes)
-	for i := range sig {
-		sig[i] = ^uint32(0)
-	}
-	for x := range shingles {
-		for i, seed := range hashSeeds {
-			if v := uint32(mix64(x ^ seed)); v < sig[i] {
-				sig[i] = v
-			}
-		}
-	}
-	return sig
+	return hasher.Sign(slices.Collect(maps.Keys(shingles)))
 }
 
 // similarity estimates the Jaccard similarity of the two shingle sets.
 func (s signature) similarity(o signature) float64 {
-	if len(s) != numHashes || len(o) != numHashes {
-		return 0
-	}
-	same := 0
-	for i := range s {
-		if s[i] == o[i] {
-			same++
-		}
-	}
-	return float64(same) / numHashes
+	return mh.Jaccard(s, o)
 }
 
 // bands returns the LSH band hashes. SQLite integers are signed, hence int64.
 func (s signature) bands() [lshBands]int64 {
 	var out [lshBands]int64
-	buf := make([]byte, 4*lshRows)
-	for b := range out {
-		for r := 0; r < lshRows; r++ {
-			binary.LittleEndian.PutUint32(buf[4*r:], s[b*lshRows+r])
-		}
-		h := fnv.New64a()
-		h.Write(buf)
-		out[b] = int64(h.Sum64())
+	for i, k := range hasher.AppendBands(make([]uint64, 0, lshBands), s) {
+		out[i] = int64(k)
 	}
 	return out
 }
