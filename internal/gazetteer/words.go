@@ -65,8 +65,8 @@ const (
 // weaken lowers the scores of matches that say little: a common word that
 // meets a place other than as the main, official or (in the region the
 // Cyrillic outlets cover) Cyrillic name of a notable place, and a short
-// Latin name that meets another place's Latin name only through the
-// skeleton ("Wie" and "We"). How says why: "translit,common-word",
+// name that meets another place's Latin name only through the skeleton
+// ("Wie" and "We"; Ukrainian "Бої" and Kenya's Voi). How says why: "translit,common-word",
 // "translit,short".
 func weaken(ms []Match, folded, sk string, common bool) {
 	for i := range ms {
@@ -77,7 +77,9 @@ func weaken(ms []Match, folded, sk string, common bool) {
 				m.Score = scoreCommonWord
 			}
 			m.How += ",common-word"
-		case m.How == "translit" && len(sk) <= shortSkeleton && !isCyrillic(folded) && !isCyrillic(m.Name):
+		case m.How == "translit" && len(sk) <= shortSkeleton && !isCyrillic(m.Name) && (!isCyrillic(folded) || !stemScope[m.Place.Country]):
+			// Latin spellings of one short skeleton, or a short Cyrillic
+			// word romanised onto a far place's Latin name (Бої → Voi).
 			m.Score = min(m.Score, scoreShortLatin)
 			m.How += ",short"
 		}
@@ -104,10 +106,10 @@ func ownNotableName(m Match) bool {
 	}
 	switch p.FeatureCode {
 	case "PCLI", "PPLC", "ADM1":
-	default:
-		if p.Population < notablePlace {
-			return false
-		}
+		return true // any of their names: Рим is Rome, Крым is Crimea
+	}
+	if p.Population < notablePlace {
+		return false
 	}
 	if m.Name == p.Names[0] || m.Name == p.Name || m.Name == p.Official || m.How == "alias" {
 		return true

@@ -31,7 +31,7 @@ func TestCommonWordsScoreLow(t *testing.T) {
 	}
 	for q, id := range map[string]string{
 		"Paris": "geonames:2988507", "London": "geonames:2643743", "Kyiv": "geonames:703448", "Харьков": "geonames:706483",
-		"России": "geonames:2017370", "Pokrovsk": "geonames:704422", "Sumy": "geonames:692194", "Ufa": "geonames:479561",
+		"России": "geonames:2017370", "Рим": "geonames:3169070", "Pokrovsk": "geonames:704422", "Sumy": "geonames:692194", "Ufa": "geonames:479561",
 	} {
 		ms := g.Lookup(q)
 		if len(ms) == 0 || ms[0].Place.ID != id || ms[0].Score < scoreStem || strings.Contains(ms[0].How, ",") {
@@ -49,6 +49,14 @@ func TestShortLatinSkeletonMatch(t *testing.T) {
 	ms := g.Lookup("Wije")
 	if len(ms) != 1 || ms[0].How != "translit,short" || ms[0].Score > scoreShortLatin {
 		t.Errorf("Lookup(Wije) = %+v, want a short translit match", ms)
+	}
+	g.add(&Place{ID: "geonames:3", Name: "Voi", Country: "KE", FeatureCode: "PPL", Population: 45000, Names: []string{"Voi"}})
+	g.add(&Place{ID: "geonames:4", Name: "Boi", Country: "UA", FeatureCode: "PPL", Population: 500, Names: []string{"Boi"}})
+	g.Finish()
+	for _, m := range g.Lookup("Вої") {
+		if (m.Place.Country == "KE") != (m.How == "translit,short") {
+			t.Errorf("Lookup(Вої): %s by %s %.2f", m.Place.Name, m.How, m.Score)
+		}
 	}
 	if ms := g.Lookup("Kupjansk"); len(ms) != 1 || ms[0].Score != scoreTranslit {
 		t.Errorf("Lookup(Kupjansk) = %+v, want a full translit match", ms)
