@@ -165,7 +165,8 @@ func (d *doc) attribute(s *sent) attribution {
 		}
 		innermost := true
 		for j, o := range cues {
-			if j == i || !o.hasSpeaker || !within(c.cA, c.cB, s.toks[o.h.i].start) {
+			// a participle ("..., saying ...") continues c's own speaker
+			if j == i || !o.hasSpeaker || o.class == cuePart || !within(c.cA, c.cB, s.toks[o.h.i].start) {
 				continue
 			}
 			// each in the other's content: the later cue reports the earlier
@@ -408,6 +409,14 @@ func (d *doc) cueSpeaker(s *sent, c *cueInfo) {
 		}
 		c.cA, c.cB = s.bytesOf(k, n)
 		sa, sb := s.npAfter(0)
+		// the subject ends at its verb ("Ukraine's General Staff denied
+		// the claim, saying ...")
+		for k := sa; k < sb; k++ {
+			if _, ok := d.x.lx.speech.at(s.toks, k); ok {
+				sb = k
+				break
+			}
+		}
 		if sb > sa && sb-sa <= 6 && s.hasName(sa, sb) && sb < c.h.i {
 			c.spA, c.spB = sa, sb
 		}
@@ -427,6 +436,14 @@ func (d *doc) cueSpeaker(s *sent, c *cueInfo) {
 		}
 	default:
 		c.spA, c.spB = s.npBefore(c.h.i)
+		// "..., saying fighting continued": a phrase holding another
+		// speech cue is that cue's content, not a speaker
+		for k := c.spA; k < c.spB; k++ {
+			if h, ok := d.x.lx.speech.at(s.toks, k); ok && d.x.lx.classOf(h.val, d.lang) == cuePart {
+				c.spA = c.spB
+				break
+			}
+		}
 		if c.spA == c.spB {
 			d.appositive(s, c)
 		}
@@ -568,7 +585,16 @@ func (d *doc) appositive(s *sent, c *cueInfo) {
 			return
 		}
 		if ra < sb && s.toks[ra].upper {
-			return // a name right before the verb is no role
+			// "a brigade spokesman, Vadym Koval, said": a name set off by
+			// commas after a role (a phrase ending in a lower-case noun) is
+			// the speaker
+			if seg == 0 && sb-ra <= 4 && allUpperWords(s, ra, sb) && raw >= 2 && s.toks[raw-1].s == "," {
+				pa, pb := s.npBefore(raw - 1)
+				if pa < pb && pb-pa <= 6 && s.toks[pb-1].kind == tokWord && !s.toks[pb-1].upper && !lxHasCue(d, s, pa, pb) {
+					c.spA, c.spB = pa, sb
+				}
+			}
+			return // otherwise a name right before the verb is no role
 		}
 		na, nb := s.npBefore(raw - 1)
 		if na < nb && nb-na <= 5 && s.toks[na].upper && s.hasName(na, nb) {
@@ -628,6 +654,28 @@ func (d *doc) quoteIsName(s *sent, q Quote) bool {
 func isUpperLatin(w string) bool {
 	for _, r := range w {
 		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+func allUpperWords(s *sent, a, b int) bool {
+	for k := a; k < b; k++ {
+		if t := s.toks[k]; t.kind == tokWord && !t.upper {
+			return false
+		}
+	}
+	return true
+}
+
+// lxHasCue: a speech or control word stands in toks[a:b] (a clause, not a role).
+func lxHasCue(d *doc, s *sent, a, b int) bool {
+	for k := a; k < b; k++ {
+		if _, ok := d.x.lx.speech.at(s.toks, k); ok {
+			return true
+		}
+		if _, ok := d.x.lx.control.at(s.toks, k); ok {
+			return true
+		}
 	}
 	return false
 }

@@ -79,6 +79,7 @@ func (d *doc) sentence(s *sent) {
 	if c, ok := d.outletEvent(s, at); ok {
 		cs = append(cs, c)
 	}
+	cs = append(cs, d.rejectedClaims(s, at, cs)...)
 	for _, c := range cs {
 		d.claimsOf[s.idx] = append(d.claimsOf[s.idx], len(d.claims))
 		d.claims = append(d.claims, c)
@@ -359,6 +360,57 @@ func (d *doc) objectPlace(s *sent, p hit) {
 	d.mentions[s.Field] = ms
 }
 
+// rejectedClaims: "..., rejecting Moscow's claim that the town had been
+// captured" — a denial outside the content, of a claim whose words follow:
+// the control claim in that clause, as the claimant's side's, disputed by
+// the sentence's voice.
+func (d *doc) rejectedClaims(s *sent, at attribution, have []domain.Claim) []domain.Claim {
+	lx := d.x.lx
+	var out []domain.Claim
+	for _, h := range lx.dispute.find(s.toks) {
+		if s.inq[h.i] || s.toks[h.i].start < at.cB {
+			continue
+		}
+		// the claim noun, then its clause ("that", "про", "о")
+		k := h.j
+		for k < len(s.toks) && k < h.j+4 && !lx.claimNouns[s.toks[k].s] {
+			k++
+		}
+		if k >= len(s.toks) || !lx.claimNouns[s.toks[k].s] {
+			continue
+		}
+		for k < len(s.toks) && k < h.j+8 && !contentStarts[s.toks[k].s] && !topicWords[s.toks[k].s] {
+			k++
+		}
+		if k+1 >= len(s.toks) {
+			continue
+		}
+		a, b := s.bytesOf(k+1, len(s.toks))
+		b = trimEndPunct(s.text, a, b)
+		for b > a && (s.text[b-1] == '.' || s.text[b-1] == '!') {
+			b--
+		}
+		if len(lx.control.find(lx.tokens(s.text[a:b], a))) == 0 {
+			continue
+		}
+		at2 := at
+		at2.cA, at2.cB = a, b
+		at2.asserted = false
+		at2.stances = map[domain.Stance]bool{domain.StanceAttributed: true, domain.StanceDisputed: true}
+		at2.cues = []string{s.text[s.toks[h.i].start:s.toks[h.j-1].end]}
+		for _, c := range d.build(s, at2) {
+			dup := c.Kind != domain.ClaimControl
+			for _, o := range have {
+				dup = dup || o.Proposition == c.Proposition
+			}
+			if !dup {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
 // yearOnly: a year the sentence names ("the 2022 invasion") dates a claim
 // that names no day.
 func yearOnly(y int) *domain.ClaimTime {
@@ -456,11 +508,43 @@ func (d *doc) sideOf(s *sent, p hit, ra, rb int, at attribution) string {
 			}
 		}
 	}
+	if sd := d.claimantSide(s, p); sd != "" {
+		return d.gainer(s, p, sd)
+	}
 	if sd := d.voiceSide(s, at); sd != "" {
 		return sd
 	}
 	if d.a.Outlet != nil && (d.a.Outlet.Country == "RU" || d.a.Outlet.Country == "UA") {
 		return d.a.Outlet.Country
+	}
+	return ""
+}
+
+// claimantSide: the control word at p is inside a claim someone made,
+// "<side>'s claim that ...", "claims by <side> that ...", "заяви Росії про
+// ...": the claimant's side.
+func (d *doc) claimantSide(s *sent, p hit) string {
+	lx := d.x.lx
+	for k := p.i - 1; k >= 0 && k >= p.i-10; k-- {
+		if !lx.claimNouns[s.toks[k].s] {
+			continue
+		}
+		if k > 0 {
+			if sd := d.sideNear(s, k-1, k); sd != "" {
+				return sd
+			}
+		}
+		// after the noun: "claims by Moscow", "заяви Росії", "заяву
+		// російського міністерства оборони" — up to the clause ("that", "про")
+		for j := k + 1; j < p.i && j <= k+4; j++ {
+			if contentStarts[s.toks[j].s] || topicWords[s.toks[j].s] || s.toks[j].kind == tokPunct {
+				break
+			}
+			if sd := d.sideNear(s, j, j+1); sd != "" {
+				return sd
+			}
+		}
+		return ""
 	}
 	return ""
 }
@@ -795,13 +879,40 @@ func (d *doc) isSideName(surface string) bool {
 // anaphor: "the city", "the eastern railway hub", "it" refer to the last
 // settlement named before.
 func (d *doc) anaphor(s *sent, a, b int) *domain.Ref {
-	if d.lastPlace == nil {
-		return nil
-	}
 	for k := a; k < b; k++ {
 		w := s.toks[k].s
 		if d.x.lx.anaphors[w] || w == "it" || w == "он" || w == "він" {
-			r := *d.lastPlace
+			// a settlement named earlier in the same sentence comes first
+			// ("fighting inside Huliaipole ..., rejecting the claim that the
+			// town had been captured")
+			var near *domain.Ref
+			for _, m := range d.mentionsIn(s.Field, s.Start, s.toks[k].start) {
+				if m.Kind != domain.KindPlace || d.isSideName(m.Surface) || (d.spA >= 0 && m.Start >= d.spA && m.End <= d.spB) {
+					continue
+				}
+				if e := d.ents[m.EntityID]; e != nil && !strings.HasPrefix(e.FeatureCode, "PPL") {
+					continue
+				}
+				name := m.Name
+				if name == "" {
+					name = m.Surface
+				}
+				near = &domain.Ref{EntityID: m.EntityID, Name: name, Surface: m.Surface}
+			}
+			if len(d.an.Mentions) == 0 && k > 0 {
+				// no resolver: the last capitalised name before it, outside
+				// the speaker's phrase
+				if refs := d.places(s, 0, k, attribution{spA: d.spA, spB: d.spB}); len(refs) > 0 {
+					near = &refs[len(refs)-1]
+				}
+			}
+			if near == nil && d.lastPlace == nil {
+				return nil
+			}
+			if near == nil {
+				near = d.lastPlace
+			}
+			r := *near
 			r.Surface = s.text[s.toks[k].start:s.toks[k].end]
 			return &r
 		}

@@ -227,6 +227,7 @@ type lexicon struct {
 	sides      *matcher // val: index into sideNames
 	sideNames  []string
 	anaphors   map[string]bool
+	claimNouns map[string]bool
 	event      *matcher // val: index into eventTypes
 	eventTypes []string
 	statement  *matcher
@@ -376,6 +377,7 @@ func loadLexicon() (*lexicon, error) {
 		Agents    []string                       `yaml:"agents"`
 		Sides     map[string][]string            `yaml:"sides"`
 		Anaphors  map[string][]string            `yaml:"anaphors"`
+		ClaimNoun []string                       `yaml:"claim_nouns"`
 		Kinds     struct {
 			Event     map[string][]string `yaml:"event"`
 			Statement map[string][]string `yaml:"statement"`
@@ -406,6 +408,7 @@ func loadLexicon() (*lexicon, error) {
 			lx.sideNames = append(lx.sideNames, side)
 		}
 	}
+	lx.claimNouns = setOf(ct.ClaimNoun)
 	lx.anaphors = map[string]bool{}
 	for _, xs := range ct.Anaphors {
 		for _, x := range xs {

@@ -1,0 +1,79 @@
+package claims_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/parallaxnews/parallax/internal/claims"
+	"github.com/parallaxnews/parallax/internal/domain"
+)
+
+// Denials, on sentences written for this test (words only, no resolver):
+// a capture claim someone rejects stays the claimant's (never "captured by"
+// the denier), a participle's subject is the speaker, a name after a role
+// set off by commas speaks, and no word of a speaker phrase becomes a place.
+func TestDenials(t *testing.T) {
+	x, err := claims.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		speaker    string // a word of the voice of the claim checked
+		place      string // the control claim's place ("" for none checked)
+		side       string
+		stance     domain.Stance
+		noPlace    string // must be no claim's place
+	}{
+		{"rejecting X's claim that the town had been captured",
+			"Ukrainian troops are still holding positions in Siversk, a brigade spokesman, Taras Bondar, said on Monday, rejecting Moscow's claim that the town had been captured.",
+			"Taras Bondar", "Siversk", "RU", domain.StanceDisputed, ""},
+		{"dismissed Russia's claim that its forces had taken",
+			"Kyiv dismissed Russia's claim that its forces had taken Toretsk.",
+			"Kyiv", "Toretsk", "RU", domain.StanceDisputed, ""},
+		{"denied the claims by the Kremlin",
+			"The Ukrainian army denied claims by the Kremlin that Russian units had captured Chasiv Yar.",
+			"army", "Chasiv Yar", "RU", domain.StanceDisputed, ""},
+		{"participle after a denial",
+			"Ukraine's Southern Command denied the report, saying fighting continued near Robotyne.",
+			"Southern Command", "", "", domain.StanceDisputed, ""},
+		{"source phrase is no place",
+			"The General Staff denied that Pokrovsk had fallen, according to a Telegram post.",
+			"General Staff", "", "", domain.StanceDisputed, "Telegram"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := oneArticle("", tc.text)
+			a.Language = "en"
+			an := &domain.Analysis{}
+			x.Extract(a, an)
+			var c *domain.Claim
+			for i := range an.Claims {
+				cl := &an.Claims[i]
+				if tc.place == "" || cl.Kind == domain.ClaimControl && len(cl.Places) > 0 && cl.Places[0].Name == tc.place {
+					c = cl
+					break
+				}
+			}
+			if c == nil {
+				t.Fatalf("no claim on %q: %+v", tc.place, an.Claims)
+			}
+			if who := c.Voice.Name + " / " + c.Voice.Description; !strings.Contains(who, tc.speaker) {
+				t.Errorf("voice %q, want %q", who, tc.speaker)
+			}
+			if c.Stance != tc.stance {
+				t.Errorf("stance %s %v, want %s", c.Stance, c.Stances, tc.stance)
+			}
+			if tc.side != "" && (c.Control == nil || c.Control.Side != tc.side) {
+				t.Errorf("control %+v, want gained by %s", c.Control, tc.side)
+			}
+			for _, o := range an.Claims {
+				for _, p := range o.Places {
+					if tc.noPlace != "" && strings.Contains(p.Name, tc.noPlace) {
+						t.Errorf("place %q taken from a speaker phrase (%s)", p.Name, o.Proposition)
+					}
+				}
+			}
+		})
+	}
+}
