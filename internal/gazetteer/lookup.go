@@ -11,15 +11,16 @@ import (
 // Scores of the ways a name can meet a place's name. They say how sure the
 // spelling match is, not which place is meant (see Rank for that).
 const (
-	scoreExact    = 1.0
-	scoreFolded   = 0.97
-	scoreAlias    = 0.95
-	scoreTranslit = 0.92
-	scoreFormer   = 0.98 // curated renamings (data/former_names.tsv): as good as the current name
-	scoreStem     = 0.85
-	scoreFuzzy1   = 0.78 // one edit
-	scoreFuzzy2   = 0.66 // two edits
-	scoreAdminGen = 0.03
+	scoreExact     = 1.0
+	scoreFolded    = 0.97
+	scoreAlias     = 0.95
+	scoreTranslit  = 0.92
+	scoreFormer    = 0.98 // curated renamings (data/former_names.tsv): as good as the current name
+	scoreStem      = 0.85
+	scoreLatinOnly = 0.84 // a Cyrillic name meeting only a romanised alternate (see how)
+	scoreFuzzy1    = 0.78 // one edit
+	scoreFuzzy2    = 0.66 // two edits
+	scoreAdminGen  = 0.03
 	// formerStemPenalty puts an inflected former name below an
 	// inflected current one.
 	formerStemPenalty = 0.02
@@ -203,6 +204,13 @@ func (g *Gazetteer) how(p *Place, q, folded, sk string) Match {
 			break
 		}
 	}
+	if m.How == "translit" && isCyrillic(folded) && latinOnly(p, sk) {
+		// A Cyrillic name that meets only a romanised alternate of a
+		// place whose own Cyrillic names say otherwise (Курахова and
+		// Kurakhivka's "Kurakhova"): weaker than an inflected form of a
+		// Cyrillic name.
+		m.Score = scoreLatinOnly
+	}
 	if m.How != "translit" && m.Name != p.Names[0] && m.Name != p.Name {
 		// A place's own main name beats the same string among another
 		// place's alternates (Pokrovsk vs Engels, once Pokrovsk).
@@ -218,6 +226,21 @@ func (g *Gazetteer) how(p *Place, q, folded, sk string) Match {
 		m.Score, m.How = scoreAlias, "alias"
 	}
 	return m
+}
+
+// latinOnly says whether p has Cyrillic names and none of them has
+// skeleton sk.
+func latinOnly(p *Place, sk string) bool {
+	cyr := false
+	for _, n := range p.Names {
+		if isCyrillic(n) {
+			if Skeleton(n) == sk {
+				return false
+			}
+			cyr = true
+		}
+	}
+	return cyr
 }
 
 // minForeignStem: a stem that meets a Latin name of a place outside the

@@ -27,6 +27,9 @@ func TestRank(t *testing.T) {
 		{"Покровска", Context{Country: "UA"}, "geonames:704422", false},
 		{"Pokrovsk", Context{}, "geonames:704422", false},
 		{"Покровську", Context{Country: "UA"}, "geonames:704422", false},
+		// A Russian case form of the town beats a village's romanised
+		// alternate that happens to spell it (Kurakhivka's "Kurakhova").
+		{"Курахова", Context{Country: "UA"}, "geonames:695357", false},
 		// Villages of one name and no context: say so.
 		{"Mykolaivka", Context{}, "", true},
 	}
