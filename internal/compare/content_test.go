@@ -204,3 +204,31 @@ func TestControlPlacesMeetByFoldedName(t *testing.T) {
 		}
 	}
 }
+
+// A number conflict needs the same measure with different figures about
+// something named; an empty key with unrelated figures is no conflict.
+func TestNumberConflictNeedsSameMeasure(t *testing.T) {
+	g := func(prop string, q ...domain.Quantity) Group {
+		return Group{Kind: domain.ClaimStatement, Proposition: prop, Summary: prop, quantities: q, Time: day("2025-01-06")}
+	}
+	killed := func(v float64) domain.Quantity {
+		return domain.Quantity{Value: v, Unit: "people", Qualifier: "exact", Of: "killed"}
+	}
+	const key = "statement|actor:kharkiv-governor|geonames:706483"
+	cases := []struct {
+		name string
+		a, b Group
+		want bool
+	}{
+		{"empty key, unrelated figures", g("statement|unresolved|", killed(4)), g("statement|unresolved|", domain.Quantity{Value: 400, Unit: "people", Of: "servicemen"}), false},
+		{"empty key, same measure", g("statement|unresolved|", killed(4)), g("statement|unresolved|", killed(9)), false},
+		{"named key, same measure, different figures", g(key, killed(4)), g(key, killed(9)), true},
+		{"named key, same figures", g(key, killed(4)), g(key, killed(4)), false},
+	}
+	for _, tc := range cases {
+		got := len(conflicts([]Group{tc.a, tc.b})) > 0
+		if got != tc.want {
+			t.Errorf("%s: conflict %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

@@ -925,6 +925,13 @@ func conflicts(groups []Group) []Conflict {
 				if a.Proposition != c.Proposition && !sameTollEvent(a, c) {
 					continue
 				}
+				// one key is not one claim: only figures of the same
+				// measure that disagree, about someone or somewhere named,
+				// make a number conflict (two statements keyed
+				// "statement|unresolved|" are about nothing in common)
+				if a.Proposition == c.Proposition && (!propHasRefs(a.Proposition) || quantitiesCompatible(a.quantities, c.quantities)) {
+					continue
+				}
 				out = append(out, Conflict{
 					Kind: "number", Subject: a.Summary,
 					Why:       fmt.Sprintf("%s vs %s", quantitiesText(a), quantitiesText(c)),
@@ -934,6 +941,25 @@ func conflicts(groups []Group) []Conflict {
 		}
 	}
 	return out
+}
+
+// propHasRefs: the key names resolved people or places ("statement|<voice>|<refs>",
+// "event|<type>|<refs>|<time>", "fact|<refs>|<qty>").
+func propHasRefs(prop string) bool {
+	seg := strings.Split(prop, "|")
+	i := 2
+	if len(seg) > 0 && seg[0] == "fact" {
+		i = 1
+	}
+	if i >= len(seg) {
+		return false
+	}
+	for _, r := range strings.Split(seg[i], "+") {
+		if r != "" && !strings.HasPrefix(r, "name:") {
+			return true
+		}
+	}
+	return false
 }
 
 // sameTollEvent: two event groups of one family (a strike and its
