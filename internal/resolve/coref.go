@@ -597,6 +597,15 @@ func (d *doc) weakName(m *ment) string {
 // town's name declined like an adjective: Курахового, Покровського are
 // Курахове, Покровське, not adjectives.
 func (d *doc) neuterPlaceForm(t *token, cands []placeCand) bool {
+	oblique := false
+	for _, e := range []string{"ого", "его", "ому", "ему", "ым", "им", "ім", "ом", "ем"} {
+		if strings.HasSuffix(t.norm, e) {
+			oblique = true
+		}
+	}
+	if !oblique {
+		return false // Киевский, Украинский: an adjective's own form
+	}
 	for _, c := range cands {
 		if c.p.Population < villageSize {
 			continue

@@ -540,6 +540,10 @@ func (d *doc) admissible(m *ment) ([]placeCand, string) {
 		loc := local(c.p, ctx)
 		inC := countries[c.p.Country]
 		switch {
+		case weak(m, c) != "" && !(loc && (ownName(c) || c.how == "stem")) &&
+			!(ownName(c) && big(c.p) && (inC || c.p.FeatureCode == "PPLC" || c.p.FeatureCode == "PCLI")):
+			reject(c, "named by "+weak(m, c)+", and not in the article's region")
+			continue
 		case loc:
 		case c.how == "fuzzy" && utf8.RuneCountInString(c.query) < minFuzzyRunes:
 			reject(c, "only a near spelling of a short word")
@@ -561,9 +565,6 @@ func (d *doc) admissible(m *ment) ([]placeCand, string) {
 			continue
 		case single && c.p.Population < villageSize && !strings.HasPrefix(c.p.FeatureCode, "ADM") && c.p.Country != d.country:
 			reject(c, "a village outside the article's main country and region")
-			continue
-		case weak(m, c) != "" && !(ownName(c) && big(c.p) && (inC || c.p.FeatureCode == "PPLC" || c.p.FeatureCode == "PCLI")):
-			reject(c, "named by "+weak(m, c)+", and not in the article's region")
 			continue
 		}
 		out = append(out, c)
