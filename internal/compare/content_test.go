@@ -232,3 +232,23 @@ func TestNumberConflictNeedsSameMeasure(t *testing.T) {
 		}
 	}
 }
+
+// Who denies a claim is not who it is credited to: a column that only
+// disputes it adds no "different attribution".
+func TestAttributionSkipsDeniers(t *testing.T) {
+	c := func(col, name string, st domain.Stance) Carrier {
+		return Carrier{Column: col, Stance: st, Voice: domain.Voice{Kind: domain.VoiceNamed, Name: name, EntityID: "actor:" + name}, Speaker: name}
+	}
+	g := Group{Columns: []string{"wire", "state", "kyiv"}, Carriers: []Carrier{
+		c("wire", "ministry", domain.StanceAttributed),
+		c("state", "ministry", domain.StanceAttributed),
+		c("kyiv", "general-staff", domain.StanceDisputed),
+	}}
+	if _, ok := attributionOf(g); ok {
+		t.Error("a denial counted as a different attribution")
+	}
+	g.Carriers[2].Stance = domain.StanceAttributed
+	if _, ok := attributionOf(g); !ok {
+		t.Error("a claim credited to another speaker is a different attribution")
+	}
+}

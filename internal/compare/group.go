@@ -771,7 +771,9 @@ func attributionOf(g Group) (Attribution, bool) {
 	for _, col := range g.Columns {
 		var names []string
 		for _, c := range g.CarriersIn(col) {
-			if c.Voice.Kind == domain.VoiceOutlet || c.Voice.Kind == "" {
+			// the outlet's own voice is no speaker; one who denies the
+			// claim is not who it is credited to
+			if c.Voice.Kind == domain.VoiceOutlet || c.Voice.Kind == "" || c.Stance == domain.StanceDisputed {
 				continue
 			}
 			k := voiceKey(c.Voice)
@@ -804,7 +806,7 @@ func attributionOf(g Group) (Attribution, bool) {
 
 func sharesSpeaker(g Group, a, b string) bool {
 	for _, x := range g.CarriersIn(a) {
-		if x.Voice.Kind == domain.VoiceOutlet || x.Voice.Kind == "" {
+		if x.Voice.Kind == domain.VoiceOutlet || x.Voice.Kind == "" || x.Stance == domain.StanceDisputed {
 			continue
 		}
 		for _, y := range g.CarriersIn(b) {
