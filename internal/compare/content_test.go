@@ -252,3 +252,16 @@ func TestAttributionSkipsDeniers(t *testing.T) {
 		t.Error("a claim credited to another speaker is a different attribution")
 	}
 }
+
+// A group's summary names the side when any member does.
+func TestGroupSummaryTakesSide(t *testing.T) {
+	mk := func(side string) *item {
+		c := domain.Claim{Kind: domain.ClaimControl, Places: []domain.Ref{{EntityID: "geonames:695357", Name: "Kurakhove"}},
+			Control: &domain.Control{Status: "captured", Side: side}}
+		return &item{claim: c, art: &domain.Article{ID: "a" + side}}
+	}
+	g := (&input{}).makeGroup([]*item{mk(""), mk("RU")}, map[string]int{})
+	if !strings.Contains(g.Summary, "by RU") {
+		t.Errorf("summary %q, want the side named by one member", g.Summary)
+	}
+}

@@ -552,8 +552,10 @@ func (in *input) makeGroup(items []*item, colRank map[string]int) Group {
 			ts := it.when
 			g.Time = ts
 		}
-		if g.Control == nil && it.claim.Control != nil {
-			g.Control = it.claim.Control
+		// a member that names the side describes the group better than
+		// one that does not ("Kurakhove captured, ministry says")
+		if x := it.claim.Control; x != nil && (g.Control == nil || g.Control.Side == "" && x.Side != "" && statusClass(x.Status) == statusClass(g.Control.Status)) {
+			g.Control = x
 		}
 		g.Carriers = append(g.Carriers, in.carrier(it))
 	}
