@@ -33,6 +33,10 @@ func TestWeakNamesAreNoPlaces(t *testing.T) {
 			map[string]string{"Berlin": "Berlin/DE"}, []string{"Wie", "Suche", "Jahren"}},
 		{"en", "US", "Any decision will be posted on Telegram. Check back later, I'm told. Officials in Kharkiv agreed.",
 			map[string]string{"Kharkiv": "Kharkiv/UA"}, []string{"Any", "Check", "I'm", "Telegram"}},
+		{"en", "US", "Island residents were evacuated, officials in Boise said.",
+			map[string]string{"Boise": "Boise/US"}, []string{"Island"}},
+		{"ru", "RU", "Пассажир Кемерово купил билет.",
+			map[string]string{"Кемерово": "Kemerovo/RU"}, []string{"Пассажир Кемерово"}},
 		{"ru", "RU", "Читать далее. Число семей в Харькове выросло.",
 			map[string]string{"Харькове": "Kharkiv/UA"}, []string{"Читать", "семей"}},
 	}

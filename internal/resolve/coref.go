@@ -208,7 +208,16 @@ func (d *doc) resolveRuns() {
 			m.m.Reasons = append(m.m.Reasons, fmt.Sprintf("name in quotes after %q: a project, operation, weapon or work, not a place", head))
 			continue
 		}
-		if cands := d.lookupPlace(m); len(cands) > 0 {
+		cands := d.lookupPlace(m)
+		if len(cands) == 0 && n >= 2 && toks[m.from].sentStart && lex.common[d.a.Language][toks[m.from].norm] {
+			// "Житель Кемерово": a common word opening the sentence
+			// joined the name after it.
+			if rest := d.lookupPlaceAt(m, m.from+1); len(rest) > 0 {
+				d.trim(m, m.from+1, m.to)
+				n, key, cands = n-1, joinNorm(toks[m.from:m.to]), rest
+			}
+		}
+		if len(cands) > 0 {
 			best := bestMatch(cands)
 			loose := best < strongMatch
 			last := &toks[m.to-1]
@@ -621,4 +630,13 @@ func (d *doc) neuterPlaceForm(t *token, cands []placeCand) bool {
 		}
 	}
 	return false
+}
+
+// lookupPlaceAt looks up the words of m from word from on.
+func (d *doc) lookupPlaceAt(m *ment, from int) []placeCand {
+	sub := *m
+	sub.from = from
+	nm := d.newMention(m.field, from, m.to, "")
+	sub.m.Start, sub.m.End, sub.m.Surface = nm.Start, nm.End, nm.Surface
+	return d.lookupPlace(&sub)
 }

@@ -18,6 +18,30 @@ type placeCand struct {
 	how   string  // exact, folded, translit, stem, fuzzy, former-name, alias
 	flags string  // the gazetteer's qualifiers after the comma ("common-word")
 	query string
+	name  string // the place's name the query met
+}
+
+// mainName reports a match with the place's own name (its display, source
+// or official name), not one of the alternates GeoNames collects ("Island"
+// is listed for Carville, Louisiana).
+func mainName(c placeCand) bool {
+	n := normWord(c.name)
+	if n == "" {
+		return false
+	}
+	for _, x := range []string{c.p.Name, c.p.Official, firstName(c.p)} {
+		if x != "" && normWord(x) == n {
+			return true
+		}
+	}
+	return false
+}
+
+func firstName(p *gazetteer.Place) string {
+	if len(p.Names) > 0 {
+		return p.Names[0]
+	}
+	return ""
 }
 
 // maxLookupRunes and maxLookupWords skip gazetteer lookups of implausibly
@@ -62,7 +86,7 @@ func (d *doc) lookupPlace(m *ment) []placeCand {
 			// The gazetteer may qualify how a name met ("translit,common-word"):
 			// the ranking reads the score, the rules here the base way.
 			how, flags, _ := strings.Cut(x.How, ",")
-			out = append(out, placeCand{p: x.Place, match: x.Score, how: how, flags: flags, query: q})
+			out = append(out, placeCand{p: x.Place, match: x.Score, how: how, flags: flags, query: q, name: x.Name})
 		}
 		if len(out) > 0 && !pool {
 			break
@@ -565,6 +589,9 @@ func (d *doc) admissible(m *ment) ([]placeCand, string) {
 			continue
 		case single && c.p.Population < villageSize && !strings.HasPrefix(c.p.FeatureCode, "ADM") && c.p.Country != d.country:
 			reject(c, "a village outside the article's main country and region")
+			continue
+		case single && c.p.Population < villageSize && !strings.HasPrefix(c.p.FeatureCode, "ADM") && !mainName(c):
+			reject(c, "a village met only through one of its alternate names, and not in the article's region")
 			continue
 		}
 		out = append(out, c)
