@@ -80,6 +80,18 @@ func (d *doc) sentence(s *sent) {
 		cs = append(cs, c)
 	}
 	cs = append(cs, d.rejectedClaims(s, at, cs)...)
+	if !hasControl(cs) {
+		if dn := d.deniedBefore(s); len(dn) > 0 {
+			// the bare denial ("ВСУ это отрицают") says nothing more
+			keep := cs[:0]
+			for _, c := range cs {
+				if strings.TrimSpace(c.Text) != "" {
+					keep = append(keep, c)
+				}
+			}
+			cs = append(keep, dn...)
+		}
+	}
 	for _, c := range cs {
 		d.claimsOf[s.idx] = append(d.claimsOf[s.idx], len(d.claims))
 		d.claims = append(d.claims, c)
@@ -409,6 +421,73 @@ func (d *doc) rejectedClaims(s *sent, at attribution, have []domain.Claim) []dom
 		}
 	}
 	return out
+}
+
+func hasControl(cs []domain.Claim) bool {
+	for _, c := range cs {
+		if c.Kind == domain.ClaimControl {
+			return true
+		}
+	}
+	return false
+}
+
+// deniedBefore: "Ukraine denied this", "ВСУ это отрицают", "Генштаб
+// опроверг это заявление" — a denial whose object points back disputes the
+// control claims of the nearest sentence before (in the headline, or in the
+// paragraph or the one before it): each is repeated with the denier as its
+// voice, disputed, so the comparison sets the denial against the claim.
+func (d *doc) deniedBefore(s *sent) []domain.Claim {
+	lx := d.x.lx
+	for _, h := range lx.speech.find(s.toks) {
+		if s.inq[h.i] || lx.classOf(h.val, d.lang) != cueDeny {
+			continue
+		}
+		spEnd := h.i
+		obj := false
+		if h.j >= len(s.toks) {
+			// "ВСУ это отрицают": the object before the verb
+		} else if p, ok := lx.denyObject.at(s.toks, h.j); ok && (h.j+len(p.toks) >= len(s.toks) || isBoundaryTok(s.toks[h.j+len(p.toks)]) || s.toks[h.j+len(p.toks)].kind == tokPunct) {
+			obj = true
+		}
+		for k := max(0, h.i-3); k < h.i && !obj; k++ {
+			if p, ok := lx.denyObject.at(s.toks, k); ok && k+len(p.toks) == h.i {
+				obj, spEnd = true, k
+			}
+		}
+		if !obj {
+			continue
+		}
+		a, b := s.npBefore(spEnd)
+		if a >= b {
+			continue
+		}
+		v := d.voiceFor(s, a, b)
+		if v.Kind == "" || v.Kind == domain.VoiceOutlet {
+			continue
+		}
+		cue := s.text[s.toks[h.i].start:s.toks[h.j-1].end]
+		var out []domain.Claim
+		for i := s.idx - 1; i >= 0 && i >= s.idx-3 && len(out) == 0; i-- {
+			p := d.sents[i]
+			if p.Field != s.Field || p.Para < s.Para-1 {
+				break
+			}
+			for _, ci := range d.claimsOf[i] {
+				c := d.claims[ci]
+				if c.Kind != domain.ClaimControl || c.Stance == domain.StanceDisputed {
+					continue
+				}
+				c.Field, c.Start, c.End, c.Sentence = s.Field, s.Start, s.End, s.Text
+				c.SpanStart, c.SpanEnd, c.Text = s.Start, s.End, s.Text
+				c.Voice = v
+				c.Stance, c.Stances, c.Cues = domain.StanceDisputed, []domain.Stance{domain.StanceAttributed, domain.StanceDisputed}, []string{cue}
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // yearOnly: a year the sentence names ("the 2022 invasion") dates a claim

@@ -77,3 +77,52 @@ func TestDenials(t *testing.T) {
 		})
 	}
 }
+
+// A denial whose object points back ("denied this", "это отрицают",
+// "спростували цю заяву") disputes the control claim just before, with the
+// denier as voice; a denial of something else does not. Invented sentences.
+func TestDenialOfClaimBefore(t *testing.T) {
+	x, err := claims.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		lang   string
+		paras  []string
+		denier string // "" when no disputed copy may appear
+		place  string
+	}{
+		{"en", []string{"Russia's defence ministry said its forces had captured Velyka Novosilka. Kyiv denied this."}, "Kyiv", "Velyka Novosilka"},
+		{"en", []string{"Russia's defence ministry said its forces had captured Velyka Novosilka.", "Ukraine's military rejected the claim."}, "Ukraine", "Velyka Novosilka"},
+		{"ru", []string{"Минобороны России сообщило о взятии Торецка. ВСУ это отрицают."}, "ВСУ", "Торецка"},
+		{"uk", []string{"Окупанти заявили про захоплення Торецька. Генштаб ЗСУ спростував цю заяву."}, "Генштаб", "Торецька"},
+		{"en", []string{"Russia's defence ministry said its forces had captured Velyka Novosilka. Kyiv denied sending troops to Kursk."}, "", "Velyka Novosilka"},
+	}
+	for _, tc := range tests {
+		a := oneArticle("", tc.paras...)
+		a.Language = tc.lang
+		an := &domain.Analysis{}
+		x.Extract(a, an)
+		var disputed *domain.Claim
+		for i := range an.Claims {
+			c := &an.Claims[i]
+			if c.Kind == domain.ClaimControl && c.Stance == domain.StanceDisputed {
+				disputed = c
+			}
+		}
+		if tc.denier == "" {
+			if disputed != nil {
+				t.Errorf("%q: a disputed copy %+v from a denial of something else", tc.paras, disputed.Voice)
+			}
+			continue
+		}
+		if disputed == nil {
+			t.Errorf("%q: no disputed control claim; claims %+v", tc.paras, an.Claims)
+			continue
+		}
+		who := disputed.Voice.Name + " / " + disputed.Voice.Description
+		if !strings.Contains(who, tc.denier) || len(disputed.Places) == 0 || disputed.Places[0].Name != tc.place || disputed.Control.Side != "RU" {
+			t.Errorf("%q: disputed claim voice %q places %+v control %+v; want %s disputing %s taken by RU", tc.paras, who, disputed.Places, disputed.Control, tc.denier, tc.place)
+		}
+	}
+}

@@ -217,6 +217,7 @@ type lexicon struct {
 	pronouns   map[string]bool
 	nameHeads  map[string]bool
 	headAssert *matcher
+	denyObject *matcher
 
 	hedge, dispute, unverified, nocomment *matcher
 
@@ -318,6 +319,7 @@ func loadLexicon() (*lexicon, error) {
 		Pronouns   []string    `yaml:"pronouns"`
 		NameHeads  []string    `yaml:"name_heads"`
 		HeadAssert []string    `yaml:"headline_assert"`
+		DenyObject []string    `yaml:"deny_objects"`
 	}
 	if err := loadYAML("speech.yaml", &sp); err != nil {
 		return nil, err
@@ -354,6 +356,10 @@ func loadLexicon() (*lexicon, error) {
 	lx.anonDeterm = setOf(sp.AnonDeterm)
 	lx.pronouns = setOf(sp.Pronouns)
 	lx.nameHeads = setOf(sp.NameHeads)
+	lx.denyObject = newMatcher()
+	for _, f := range sp.DenyObject {
+		lx.denyObject.add(f, 0)
+	}
 	lx.headAssert = newMatcher()
 	for _, f := range sp.HeadAssert {
 		lx.headAssert.add(f, 0)
@@ -535,7 +541,7 @@ func loadLexicon() (*lexicon, error) {
 		lx.anchorD = append(lx.anchorD, t)
 	}
 	lx.vocab = newVocab()
-	for _, m := range []*matcher{lx.speech, lx.headAssert, lx.anonMarks, lx.anonStrong, lx.hedge, lx.dispute, lx.unverified, lx.nocomment,
+	for _, m := range []*matcher{lx.speech, lx.headAssert, lx.denyObject, lx.anonMarks, lx.anonStrong, lx.hedge, lx.dispute, lx.unverified, lx.nocomment,
 		lx.control, lx.agents, lx.sides, lx.event, lx.statement, lx.fact, lx.framing, lx.qualifier,
 		lx.fractions, lx.multiplier, lx.counted, lx.months, lx.weekdays, lx.relative, lx.anchors} {
 		m.compile(lx.vocab)
