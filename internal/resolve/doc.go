@@ -12,7 +12,17 @@
 // runs that no data file knows are then people (after a title, next to a
 // verb of saying), places (gazetteer lookup, ranked by the oblasts and
 // coordinates the article already names), or unresolved mentions, which are
-// kept. Titles link to the name next to them or, alone ("the president"),
+// kept. A place must fit the article's geography (places.go admissible): a
+// name met only loosely (a transliteration, a stem, a typo) or naming a
+// village must lie in the countries the article, its outlet and its
+// language speak for, or near its other places; words that are weak
+// evidence on their own — common words of the language (data/common, from
+// corpora not evaluated on), words of three letters, adjectives, words in
+// another script — need the article's region or a big place named exactly.
+// Names in quotes after a project or weapon noun, and the weapons,
+// platforms and outlets of data/nonplaces.yaml, are no places. A rejected
+// name is dropped if it may be no name at all, else kept unresolved with
+// the reason. Titles link to the name next to them or, alone ("the president"),
 // to the holder named in the article or chosen by the sides of the actors
 // around them; surnames and he/she link back only when one person fits.
 // Every mention carries its reasons and runners-up.
