@@ -586,11 +586,11 @@ func (d *doc) appositive(s *sent, c *cueInfo) {
 		}
 		if ra < sb && s.toks[ra].upper {
 			// "a brigade spokesman, Vadym Koval, said": a name set off by
-			// commas after a role (a phrase ending in a lower-case noun) is
-			// the speaker
+			// commas after a role (a phrase with a lower-case word, no verb
+			// of speech or control) is the speaker
 			if seg == 0 && sb-ra <= 4 && allUpperWords(s, ra, sb) && raw >= 2 && s.toks[raw-1].s == "," {
 				pa, pb := s.npBefore(raw - 1)
-				if pa < pb && pb-pa <= 6 && s.toks[pb-1].kind == tokWord && !s.toks[pb-1].upper && !lxHasCue(d, s, pa, pb) {
+				if pa < pb && pb-pa <= 8 && !allUpperWords(s, pa, pb) && !lxHasCue(d, s, pa, pb) {
 					c.spA, c.spB = pa, sb
 				}
 			}

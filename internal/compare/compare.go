@@ -481,7 +481,8 @@ func (in *input) title() (string, *TitleChoice) {
 		c := cand{a: a, kind: outletKind(a.Outlet), claims: len(claimsOf(in.ans[a.ID]))}
 		if an := in.ans[a.ID]; an != nil {
 			for _, m := range an.Markers {
-				if m.Field == "title" && !m.Quoted && !strings.EqualFold(m.Side, "neutral") {
+				// partisan wording only: a hedge ("says", "claims") is no loaded word
+				if m.Field == "title" && !m.Quoted && (strings.EqualFold(m.Side, "RU") || strings.EqualFold(m.Side, "UA")) {
 					c.loaded = append(c.loaded, m.Surface)
 				}
 			}

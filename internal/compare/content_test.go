@@ -124,6 +124,7 @@ func TestTitlePrefersPlainHeadline(t *testing.T) {
 		label  string
 		loaded []string // markers in the headline, own voice
 		quoted []string // markers in the headline, quoted
+		hedges []string // hedge markers (no side): not loaded
 	}
 	cases := []struct {
 		name string
@@ -132,17 +133,20 @@ func TestTitlePrefersPlainHeadline(t *testing.T) {
 		kind string
 	}{
 		{"wire over state outlet's loaded headline",
-			[]art{{"Troops liberate Selydove from neo-Nazis", "Russian state-affiliated media", []string{"liberate", "neo-Nazis"}, nil},
-				{"Russia says it has taken Selydove", "international news agency", nil, nil}}, 1, "wire"},
+			[]art{{"Troops liberate Selydove from neo-Nazis", "Russian state-affiliated media", []string{"liberate", "neo-Nazis"}, nil, nil},
+				{"Russia says it has taken Selydove", "international news agency", nil, nil, nil}}, 1, "wire"},
 		{"least loaded wins whatever the label",
-			[]art{{"Kremlin regime's army grabs Selydove", "international news agency", []string{"regime", "grabs"}, nil},
-				{"Russian army enters Selydove", "", nil, nil}}, 1, ""},
+			[]art{{"Kremlin regime's army grabs Selydove", "international news agency", []string{"regime", "grabs"}, nil, nil},
+				{"Russian army enters Selydove", "", nil, nil, nil}}, 1, ""},
 		{"quoted words do not count against a headline",
-			[]art{{"Army 'liberated' Selydove, ministry says", "Ukrainian online newspaper", nil, []string{"liberated"}},
-				{"Selydove freed", "state-owned news agency", []string{"freed"}, nil}}, 0, ""},
+			[]art{{"Army 'liberated' Selydove, ministry says", "Ukrainian online newspaper", nil, []string{"liberated"}, nil},
+				{"Selydove freed", "state-owned news agency", []string{"freed"}, nil, nil}}, 0, ""},
+		{"a hedge is no loaded word",
+			[]art{{"Selydove 'holds', Kyiv says as Moscow claims it", "", nil, nil, nil},
+				{"Moscow says it has taken Selydove; Kyiv says fighting goes on", "international wire agency", nil, nil, []string{"says", "says"}}}, 1, "wire"},
 		{"tie on words: wire, then unlabelled, then state",
-			[]art{{"Selydove taken, ministry says", "state-owned", nil, nil},
-				{"Ministry says Selydove taken", "", nil, nil}}, 1, ""},
+			[]art{{"Selydove taken, ministry says", "state-owned", nil, nil, nil},
+				{"Ministry says Selydove taken", "", nil, nil, nil}}, 1, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -157,6 +161,9 @@ func TestTitlePrefersPlainHeadline(t *testing.T) {
 				an := &domain.Analysis{ArticleID: id}
 				for _, w := range x.loaded {
 					an.Markers = append(an.Markers, domain.Marker{Field: "title", Surface: w, Side: "RU", Category: "loaded_verb"})
+				}
+				for _, w := range x.hedges {
+					an.Markers = append(an.Markers, domain.Marker{Field: "title", Surface: w, Category: "hedge"})
 				}
 				for _, w := range x.quoted {
 					an.Markers = append(an.Markers, domain.Marker{Field: "title", Surface: w, Side: "RU", Category: "loaded_verb", Quoted: true})
