@@ -203,22 +203,22 @@ func loadStored(ctx context.Context, e *env) ([]*domain.Article, []*domain.Analy
 	return arts, ans, err
 }
 
-// storedEvent loads the articles and analyses of a stored event: the
-// events index is rebuilt over the store (it is not stored itself).
+// storedEvent loads the articles and analyses of a stored event, found in
+// the saved events index (see storedIndex, events.go) by ID or ID prefix;
+// only the event's own articles are read.
 func storedEvent(ctx context.Context, e *env, id string) ([]*domain.Article, []*domain.Analysis, string, error) {
 	if !pathExists(e.dbPath) {
 		return nil, nil, "", fmt.Errorf("%q is neither a file nor an event: no store at %s (run `parallax ingest` first, or name files)", id, e.dbPath)
 	}
-	all, allAns, err := loadStored(ctx, e)
+	st, err := store.OpenSQLite(e.dbPath)
 	if err != nil {
 		return nil, nil, "", err
 	}
-	ix := events.NewIndex()
-	arts := map[string]*domain.Article{}
-	ans := map[string]*domain.Analysis{}
-	for i, a := range all {
-		ix.Add(a, allAns[i])
-		arts[a.ID], ans[a.ID] = a, allAns[i]
+	defer st.Close()
+	la := &lazyAnalyser{e: e}
+	ix, err := storedIndex(ctx, e, st, la, false)
+	if err != nil {
+		return nil, nil, "", err
 	}
 	ev, ok := ix.Event(id)
 	if !ok {
@@ -240,10 +240,15 @@ func storedEvent(ctx context.Context, e *env, id string) ([]*domain.Article, []*
 	var outA []*domain.Article
 	var outN []*domain.Analysis
 	for _, aid := range ev.Articles {
-		if a := arts[aid]; a != nil {
-			outA = append(outA, a)
-			outN = append(outN, ans[aid])
+		a, err := st.Article(ctx, aid)
+		if err != nil {
+			return nil, nil, "", err
 		}
+		an, err := storedAnalysis(ctx, st, la, a)
+		if err != nil {
+			return nil, nil, "", err
+		}
+		outA, outN = append(outA, a), append(outN, an)
 	}
 	return outA, outN, ev.ID, nil
 }

@@ -98,7 +98,8 @@ const ingestHelp = `usage: parallax [--db PATH] ingest [--refresh] [--allow-priv
 
 Reads every input (directories recursively, feeds and JSON Lines entry by
 entry), analyses each report (places and actors, claims, framing words) and
-stores both in the database. A report already stored is
+stores both in the database, then adds the new reports to the saved
+events index (see parallax events). A report already stored is
 not stored again; one whose body nearly repeats a stored report (the same
 wire story on two sites) is stored and linked to it (see parallax ls).
 
@@ -257,6 +258,14 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	if bar != nil {
 		_ = bar.Finish()
+	}
+	// New reports join the saved events index (or start events in it), so
+	// later commands need not re-cluster the store. Without analyses the
+	// index would be built on guesses; it is then left to catch up later.
+	if t.stored > 0 && !*noAnalysis && ctx.Err() == nil {
+		if _, err := storedIndex(ctx, e, st, &lazyAnalyser{e: e, p: p}, true); err != nil {
+			fmt.Fprintf(e.stderr, "events index not updated (parallax events groups the reports on the fly): %v\n", err)
+		}
 	}
 	fmt.Fprintln(e.stdout, t.String())
 	if t.failed > 0 || len(t.skipped) > 0 {
