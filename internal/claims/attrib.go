@@ -303,7 +303,8 @@ func (d *doc) headlineAsserts(s *sent, m cueInfo, at attribution) bool {
 // determiners before a cue word make it a noun ("the claims", "officers'
 // reports", "its demands").
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "its": true,
-	"their": true, "our": true, "these": true, "those": true, "such": true, "any": true, "no": true, "of": true}
+	"their": true, "our": true, "these": true, "those": true, "such": true, "any": true, "no": true, "of": true,
+	"this": true, "that": true}
 
 // notSpeech: before a cue word, a determiner makes it a noun ("the
 // claims", "its demands"), a form of "be" a passive and "to" an infinitive
@@ -482,6 +483,12 @@ func (d *doc) cueSpeaker(s *sent, c *cueInfo) {
 				k++
 			}
 			tail := k >= n || s.toks[k].s == "," || s.toks[k].s == "." || s.words(c.h.j, n) <= 4
+			// what stands before the speaker is another clause when a
+			// semicolon or a clause word divides them ("Russia says it took
+			// X; Kyiv says ...", "... holds as Moscow claims capture")
+			if c.npStart > 0 && (s.toks[c.npStart-1].s == ";" || clauseWords[s.toks[c.npStart-1].s]) {
+				tail = false
+			}
 			_, quoteFirst := s.quoteEndingBefore(s.toks[c.npStart].start)
 			switch {
 			case quoteFirst && beforeEnd > 0:
@@ -530,13 +537,31 @@ func (d *doc) cueSpeaker(s *sent, c *cueInfo) {
 	if c.cB < c.cA {
 		c.cA, c.cB = s.Start, s.End
 	}
-	// a semicolon ends the reported clause ("Russia says it took X; Kyiv denies")
-	for _, t := range s.toks {
-		if t.s == ";" && t.start > c.cA && t.start < c.cB && t.start > s.toks[c.h.i].start {
+	// a semicolon ends the reported clause ("Russia says it took X; Kyiv
+	// denies"), and so does a clause word that opens another speaker's
+	// report ("Huliaipole holds as Moscow claims capture")
+	for k, t := range s.toks {
+		if t.start <= c.cA || t.start >= c.cB || t.start <= s.toks[c.h.i].start {
+			continue
+		}
+		if t.s == ";" || (t.s == "as" || t.s == "while" || t.s == "whereas" || t.s == "тогда" || t.s == "тоді") && d.speakerCueIn(s, k+1, min(len(s.toks), k+6)) {
 			c.cB = trimEndPunct(s.text, c.cA, t.start)
 			break
 		}
 	}
+}
+
+// speakerCueIn: a speech cue stands in toks[a:b] after a capitalised
+// word (another speaker's report).
+func (d *doc) speakerCueIn(s *sent, a, b int) bool {
+	named := false
+	for k := a; k < b; k++ {
+		if _, ok := d.x.lx.speech.at(s.toks, k); ok && named {
+			return true
+		}
+		named = named || s.toks[k].upper
+	}
+	return false
 }
 
 func (s *sent) isQuoteMark(k int) bool {

@@ -28,6 +28,9 @@ func TestDenials(t *testing.T) {
 		{"rejecting X's claim that the town had been captured",
 			"Ukrainian troops are still holding positions in Siversk, a brigade spokesman, Taras Bondar, said on Monday, rejecting Moscow's claim that the town had been captured.",
 			"Taras Bondar", "Siversk", "RU", domain.StanceDisputed, ""},
+		{"role with capitalised words before the name",
+			"Fighting goes on in Kostiantynivka, a spokesperson for Ukraine's Eastern Command, Olena Shevchuk, said, dismissing Russian claims that the city had fallen.",
+			"Olena Shevchuk", "", "", domain.StanceDisputed, ""},
 		{"dismissed Russia's claim that its forces had taken",
 			"Kyiv dismissed Russia's claim that its forces had taken Toretsk.",
 			"Kyiv", "Toretsk", "RU", domain.StanceDisputed, ""},
@@ -123,6 +126,40 @@ func TestDenialOfClaimBefore(t *testing.T) {
 		who := disputed.Voice.Name + " / " + disputed.Voice.Description
 		if !strings.Contains(who, tc.denier) || len(disputed.Places) == 0 || disputed.Places[0].Name != tc.place || disputed.Control.Side != "RU" {
 			t.Errorf("%q: disputed claim voice %q places %+v control %+v; want %s disputing %s taken by RU", tc.paras, who, disputed.Places, disputed.Control, tc.denier, tc.place)
+		}
+	}
+}
+
+// Clause boundaries between two speakers: a semicolon or "as <Speaker>
+// <verb>" divides their reports; neither is the other's intermediary, and
+// "that claim" is a noun, not a speaker's verb. Invented sentences.
+func TestTwoSpeakersNoVia(t *testing.T) {
+	x, err := claims.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		title, body string
+		speaker     string
+	}{
+		{"", "Russia says it took Krynky; Kyiv says its marines still hold the bank.", "Russia"},
+		{"Ukraine's navy says Krynky holds as Moscow claims victory", "", "navy"},
+		{"", "In May, Russia's army claimed to have taken the village; that claim proved false.", "army"},
+	}
+	for _, tc := range tests {
+		a := oneArticle(tc.title)
+		if tc.body != "" {
+			a = oneArticle("", tc.body)
+		}
+		an := &domain.Analysis{}
+		x.Extract(a, an)
+		if len(an.Claims) == 0 {
+			t.Errorf("%q: no claim", tc.title+tc.body)
+			continue
+		}
+		c := an.Claims[0]
+		if who := c.Voice.Name + " / " + c.Voice.Description; !strings.Contains(who, tc.speaker) || len(c.Voice.Via) > 0 {
+			t.Errorf("%q: voice %q via %+v; want %s, no intermediary", tc.title+tc.body, who, c.Voice.Via, tc.speaker)
 		}
 	}
 }

@@ -454,8 +454,8 @@ type TitleChoice struct {
 	// OutletKind is "wire" (a news agency), "party" (labelled state-run or
 	// propaganda) or "" (neither), from the outlet's labels.
 	OutletKind string `json:"outlet_kind,omitempty"`
-	// Loaded is the framing markers in the headline in the outlet's own
-	// voice (not quoted); fewer is better.
+	// Loaded is the partisan framing markers (RU or UA usage, spellings of
+	// names aside) in the headline in the outlet's own voice; fewer is better.
 	Loaded []string `json:"loaded"`
 	Reason string   `json:"reason"`
 }
@@ -481,8 +481,10 @@ func (in *input) title() (string, *TitleChoice) {
 		c := cand{a: a, kind: outletKind(a.Outlet), claims: len(claimsOf(in.ans[a.ID]))}
 		if an := in.ans[a.ID]; an != nil {
 			for _, m := range an.Markers {
-				// partisan wording only: a hedge ("says", "claims") is no loaded word
-				if m.Field == "title" && !m.Quoted && (strings.EqualFold(m.Side, "RU") || strings.EqualFold(m.Side, "UA")) {
+				// partisan wording only: a hedge ("says", "claims") is no
+				// loaded word, and a place's spelling (Kyiv/Kiev) is shown
+				// under naming, not held against a headline
+				if m.Field == "title" && !m.Quoted && m.Category != "naming" && (strings.EqualFold(m.Side, "RU") || strings.EqualFold(m.Side, "UA")) {
 					c.loaded = append(c.loaded, m.Surface)
 				}
 			}

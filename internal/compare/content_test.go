@@ -272,3 +272,15 @@ func TestGroupSummaryTakesSide(t *testing.T) {
 		t.Errorf("summary %q, want the side named by one member", g.Summary)
 	}
 }
+
+// A place's spelling in a headline ("Kyiv") is naming, shown apart, and not
+// held against the headline as loaded wording.
+func TestTitleIgnoresNaming(t *testing.T) {
+	wire := &domain.Article{ID: "w", Title: "Kyiv says fighting goes on in Selydove", Outlet: &domain.Outlet{ID: "w", Name: "Wire", Labels: []domain.Label{{Label: "international news agency"}}}}
+	other := &domain.Article{ID: "o", Title: "Fighting goes on in Selydove", Outlet: &domain.Outlet{ID: "o", Name: "Other"}}
+	wa := &domain.Analysis{ArticleID: "w", Markers: []domain.Marker{{Field: "title", Surface: "Kyiv", Category: "naming", Side: "UA"}}}
+	r := Compare([]*domain.Article{other, wire}, []*domain.Analysis{{ArticleID: "o"}, wa})
+	if r.Title != wire.Title {
+		t.Errorf("title %q, want the wire's %q (%+v)", r.Title, wire.Title, r.TitleFrom)
+	}
+}
