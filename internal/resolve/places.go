@@ -578,7 +578,7 @@ func (d *doc) admissible(m *ment) ([]placeCand, string) {
 		case single && c.how == "stem" && c.p.Population < villageSize && !strings.HasPrefix(c.p.FeatureCode, "ADM"):
 			reject(c, "a village met only through a stem, and not in the article's region")
 			continue
-		case !ownName(c) && !inC && !(c.how == "stem" && big(c.p)):
+		case !ownName(c) && !inC && !((c.how == "stem" || c.how == "translit" && !single) && big(c.p)):
 			reject(c, "only a transliteration or stem, outside the countries the article is about")
 			continue
 		case ownName(c) && !inC && !big(c.p):

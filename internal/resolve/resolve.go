@@ -78,6 +78,9 @@ func (r *Resolver) Resolve(a *domain.Article) *domain.Analysis {
 	}
 	if a.Outlet != nil {
 		d.outletC = a.Outlet.Country
+		if d.outletC == "" {
+			d.outletC = domainCountry(a.Outlet.Domain)
+		}
 	}
 	d.fields[0] = fieldToks{name: "title", text: a.Title}
 	d.fields[1] = fieldToks{name: "body", text: a.Text()}
@@ -546,4 +549,27 @@ func (d *doc) closeQuote(fi int, m *ment) {
 		m.m.End++
 		m.m.Surface = f.text[m.m.Start:m.m.End]
 	}
+}
+
+// domainCountry guesses an outlet's country from its domain's country-code
+// top-level domain (volksstimme.ch → CH) when the registry does not know
+// the outlet; codes sold as generic names (.io, .tv, .co ...) say nothing.
+func domainCountry(domain string) string {
+	i := strings.LastIndexByte(domain, '.')
+	if i < 0 || len(domain)-i != 3 {
+		return ""
+	}
+	tld := strings.ToLower(domain[i+1:])
+	switch tld {
+	case "io", "tv", "co", "me", "fm", "ai", "cc", "ly", "to", "gg", "am", "ws", "su", "eu", "tk", "nu", "la", "vc", "sh":
+		return ""
+	case "uk":
+		return "GB"
+	}
+	for _, c := range tld {
+		if c < 'a' || c > 'z' {
+			return ""
+		}
+	}
+	return strings.ToUpper(tld)
 }

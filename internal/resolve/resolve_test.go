@@ -243,3 +243,14 @@ func TestSideFromLanguageAndDirectionAdjective(t *testing.T) {
 		t.Errorf("direction adjective: %+v", m)
 	}
 }
+
+func TestDomainCountry(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"volksstimme.ch", "CH"}, {"www.bbc.co.uk", "GB"}, {"lefigaro.fr", "FR"},
+		{"nymag.com", ""}, {"example.io", ""}, {"", ""}, {"x.c1", ""}, {"tass.ru", "RU"},
+	} {
+		if got := domainCountry(c.in); got != c.want {
+			t.Errorf("domainCountry(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
