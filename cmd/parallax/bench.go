@@ -34,7 +34,7 @@ func registerBench(name string, b *benchmark) { benchmarks[name] = b }
 func init() {
 	register(&command{
 		name:    "bench",
-		args:    "STAGE [ARGS]   (stages: read, resolve, claims, cluster)",
+		args:    "STAGE [ARGS]   (stages: read, ingest, gazetteer, resolve, claims, cluster; parallax bench lists them)",
 		summary: "time a pipeline stage and print articles/s, MB/s and peak memory as JSON",
 		run:     runBench,
 	})

@@ -56,6 +56,7 @@ const (
 	SkipTooLarge  = "too large"
 	SkipNoBody    = "no body"
 	SkipEmptyFeed = "empty feed"
+	SkipTable     = "table"
 )
 
 // SkipError says why an input was passed over: Reason is one of the Skip
@@ -220,6 +221,8 @@ func ReadBytes(ctx context.Context, source string, data []byte, contentType stri
 	switch format {
 	case FormatBinary:
 		return []Item{{Input: source, Err: skip(SkipBinary, "binary data, not a news report")}}
+	case FormatTable:
+		return []Item{{Input: source, Err: skip(SkipTable, "a CSV/TSV table, not a news report (convert its rows to JSON Lines with title, text, date_publish, url)")}}
 	case FormatHTML:
 		var a *domain.Article
 		a, err = readHTML(source, data, contentType)

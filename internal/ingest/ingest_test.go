@@ -80,3 +80,29 @@ func TestSkipNameSourceFiles(t *testing.T) {
 		}
 	}
 }
+
+func TestReadJSONArrayAndTables(t *testing.T) {
+	ctx := context.Background()
+	array := `[
+ {"title": "Dam repairs begin", "text": "Engineers began repairing the dam on Monday, the regional administration said.", "date": "2025-03-03T09:00:00Z"},
+ "not an object",
+ {"title": "Ferry resumes", "text": "The river ferry resumed service after a week, operators said.", "date": "2025-03-04T10:00:00Z"}
+]`
+	items := ReadBytes(ctx, "dump.json", []byte(array), "", Options{})
+	var titles, errs []string
+	for _, it := range items {
+		if it.Err != nil {
+			errs = append(errs, it.Err.Error())
+			continue
+		}
+		titles = append(titles, it.Article.Title)
+	}
+	if strings.Join(titles, "|") != "Dam repairs begin|Ferry resumes" || len(errs) != 1 || !strings.Contains(errs[0], "entry 2") {
+		t.Errorf("JSON array: titles %q, errors %q", titles, errs)
+	}
+
+	items = ReadBytes(ctx, "headlines.csv", []byte("id,title\n1,Dam repairs begin\n"), "", Options{})
+	if len(items) != 1 || SkipReason(items[0].Err) != SkipTable {
+		t.Errorf("CSV: got %+v, want one skip with reason %q", items, SkipTable)
+	}
+}

@@ -46,6 +46,9 @@ const jsonlMaxLineErrors = 50
 // one record.
 func readJSONL(source string, data []byte) ([]*domain.Article, []Item, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if t := bytes.TrimSpace(data); len(t) > 0 && t[0] == '[' {
+		return readJSONArray(source, t)
+	}
 	var (
 		arts  []*domain.Article
 		items []Item
@@ -228,4 +231,35 @@ func jsonlShort(s string) string {
 
 func jsonlUnix(secs float64) time.Time {
 	return time.Unix(int64(secs), 0).UTC()
+}
+
+// readJSONArray reads a JSON array of article records (an export such as a
+// Telegram channel dump); a record that is not an article gives an Item
+// error naming its position, the others go on.
+func readJSONArray(source string, data []byte) ([]*domain.Article, []Item, error) {
+	var raws []json.RawMessage
+	if err := json.Unmarshal(data, &raws); err != nil {
+		return nil, nil, fmt.Errorf("%s: not a JSON array of articles: %v", source, jsonlErr(err))
+	}
+	var (
+		arts  []*domain.Article
+		items []Item
+	)
+	for i, raw := range raws {
+		var rec jsonlRecord
+		if err := json.Unmarshal(raw, &rec); err != nil {
+			items = append(items, Item{Input: source, Err: fmt.Errorf("entry %d: not an article object: %v", i+1, jsonlErr(err))})
+			continue
+		}
+		a, err := jsonlArticle(rec, fmt.Sprintf("%s#%d", source, i+1))
+		if err != nil {
+			items = append(items, Item{Input: source, Err: fmt.Errorf("entry %d: %w", i+1, err)})
+			continue
+		}
+		arts = append(arts, a)
+	}
+	if len(arts) == 0 && len(items) > 0 {
+		return nil, nil, fmt.Errorf("%s: a JSON array with no article in it (first: %v)", source, items[0].Err)
+	}
+	return arts, items, nil
 }

@@ -17,6 +17,9 @@ const (
 	FormatFeed   Format = "feed"
 	FormatJSONL  Format = "jsonl"
 	FormatBinary Format = "binary"
+	// FormatTable is a CSV or TSV file: a dataset, not a report; it is
+	// skipped rather than read as one huge text.
+	FormatTable Format = "table"
 )
 
 // Sniff decides an input's format from its name, its bytes and the HTTP
@@ -46,6 +49,10 @@ func Sniff(name string, data []byte, contentType string) Format {
 	case bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html")) ||
 		bytes.Contains(lower, []byte("<html")) || bytes.Contains(lower, []byte("<body")) || strings.Contains(ct, "html"):
 		return FormatHTML
+	case bytes.HasPrefix(trimmed, []byte("[")) && isJSONName(name, ct):
+		return FormatJSONL
+	case isTableName(name):
+		return FormatTable
 	case bytes.HasPrefix(trimmed, []byte("{")):
 		ext := strings.ToLower(filepath.Ext(name))
 		if ext == ".jsonl" || ext == ".ndjson" || ext == ".json" || strings.Contains(ct, "json") || bytes.Contains(trimmed, []byte("\"title\"")) {
@@ -75,4 +82,14 @@ func looksBinary(b []byte) bool {
 		}
 	}
 	return len(b) > 0 && ctrl*10 > len(b) && !utf8.Valid(b)
+}
+
+func isJSONName(name, ct string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".json" || ext == ".jsonl" || ext == ".ndjson" || strings.Contains(ct, "json")
+}
+
+func isTableName(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".csv" || ext == ".tsv"
 }
