@@ -48,6 +48,7 @@ type cueInfo struct {
 	cA, cB     int // content bytes
 	voice      domain.Voice
 	hasSpeaker bool
+	nameQ      string // a name in quotation marks closing the speaker phrase
 }
 
 // attribution is who carries a sentence's content, and how.
@@ -423,6 +424,20 @@ func (d *doc) cueSpeaker(s *sent, c *cueInfo) {
 		}
 	case cueSource, cuePointer:
 		c.spA, c.spB = s.npAfter(c.h.j)
+		// "по оценке аналитиков проекта «Линия фронта»": a name in
+		// quotation marks ends the speaker phrase and names the speaker
+		if c.spA < c.spB && c.spB < n {
+			for _, q := range s.quotes {
+				if q.Depth == 0 && q.Start == s.toks[c.spB].start && d.quoteIsName(s, q) {
+					e := c.spB
+					for e < n && s.toks[e].start < q.End {
+						e++
+					}
+					c.spB, c.nameQ = e, q.Content(s.text)
+					break
+				}
+			}
+		}
 		if c.spA < c.spB && d.x.lx.media[s.toks[c.spA].s] {
 			c.media = true
 		}
@@ -507,6 +522,23 @@ func (d *doc) cueSpeaker(s *sent, c *cueInfo) {
 		} else {
 			// inverted: "..., сообщил губернатор X." / "..., said Gerasimov."
 			c.spA, c.spB = s.npAfter(c.h.j)
+			// "Putin listened to ... and praised the work of ...": a verb
+			// joined by "and" shares the sentence's subject; what follows
+			// is its object, not a speaker
+			if c.h.i > 0 && c.h.j < n && !topicWords[s.toks[c.h.j].s] && (s.toks[c.h.i-1].s == "and" || s.toks[c.h.i-1].s == "и" || s.toks[c.h.i-1].s == "і" || s.toks[c.h.i-1].s == "та") {
+				e := 0
+				for e < c.h.i && s.toks[e].upper && s.toks[e].kind == tokWord {
+					e++
+				}
+				c.spA, c.spB = 0, e
+				c.class = cuePart // it continues the subject's report, like "..., saying"
+				k := c.h.j
+				if k < n && contentStarts[s.toks[k].s] {
+					k++
+				}
+				c.cA, c.cB = s.bytesOf(k, n)
+				break
+			}
 			if c.spA < c.spB && topicWords[s.toks[c.h.j].s] {
 				c.spB = c.spA + 8 // "сообщили о ликвидации огня": a topic, not a speaker
 			}
@@ -533,6 +565,9 @@ func (d *doc) cueSpeaker(s *sent, c *cueInfo) {
 	if c.spA < c.spB && !c.media {
 		c.voice = d.voiceFor(s, c.spA, c.spB)
 		c.hasSpeaker = c.voice.Kind != ""
+		if c.nameQ != "" && c.voice.Kind == domain.VoiceUnresolved && c.voice.Name == "" {
+			c.voice.Name = c.nameQ
+		}
 	}
 	if c.cB < c.cA {
 		c.cA, c.cB = s.Start, s.End

@@ -163,3 +163,43 @@ func TestTwoSpeakersNoVia(t *testing.T) {
 		}
 	}
 }
+
+// A verb joined by "and" shares the subject ("Zelensky visited ... and
+// praised the work of ..."); a project named in quotation marks names the
+// source ("по оценке аналитиков проекта «...»"). Invented sentences.
+func TestSubjectsAndNamedSources(t *testing.T) {
+	x, err := claims.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, speaker, notSpeaker string
+	}{
+		{"Zelensky visited the brigade's positions near Pokrovsk and praised the work of the drone operators.", "Zelensky", "work"},
+		{"Шойгу заслушал доклады командиров и поручил штабу ускорить наступление.", "Шойгу", "штабу"},
+		{"По оценке аналитиков проекта «Линия фронта», армия продвинулась у Покровска.", "Линия фронта", "аналитиков проекта /"},
+		{"За даними аналітиків проєкту «Мапа війни», бої тривають біля Сіверська.", "Мапа війни", ""},
+	}
+	for _, tc := range tests {
+		a := oneArticle("", tc.text)
+		an := &domain.Analysis{}
+		x.Extract(a, an)
+		found := false
+		for _, c := range an.Claims {
+			who := c.Voice.Name + " / " + c.Voice.Description
+			if strings.Contains(who, tc.speaker) {
+				found = true
+			}
+			if tc.notSpeaker != "" && strings.HasPrefix(who, tc.notSpeaker) {
+				t.Errorf("%q: speaker %q", tc.text, who)
+			}
+		}
+		if !found {
+			var got []string
+			for _, c := range an.Claims {
+				got = append(got, c.Voice.Name+" / "+c.Voice.Description)
+			}
+			t.Errorf("%q: no claim by %s; voices %q", tc.text, tc.speaker, got)
+		}
+	}
+}
