@@ -119,3 +119,21 @@ func entityOf(an *domain.Analysis, id string) *domain.Entity {
 	}
 	return nil
 }
+
+// TestQuotedNameIsWhole: a quoted project name that goes on in lower case
+// is one mention, an organisation, not a place.
+func TestQuotedNameIsWhole(t *testing.T) {
+	r := testResolver(t)
+	a := &domain.Article{ID: "t", Language: "ru"}
+	a.SetBody([]domain.Paragraph{{Text: "По данным проекта «Линия фронта», бои идут у Гуляйполя.", SourceOffset: -1}})
+	an := r.Resolve(a)
+	for _, m := range an.Mentions {
+		if strings.HasPrefix(m.Surface, "Линия") {
+			if m.Surface != "Линия фронта" || m.Kind != domain.KindOrg {
+				t.Errorf("quoted name: %q kind %s, want \"Линия фронта\" org", m.Surface, m.Kind)
+			}
+			return
+		}
+	}
+	t.Errorf("no mention of the quoted name: %q", mentionDump(an))
+}

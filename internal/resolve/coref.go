@@ -540,6 +540,9 @@ func (d *doc) nonPlace(m *ment) bool {
 	return len(toks) == 1 && toks[0].cyr && np[toks[0].stem]
 }
 
+// maxQuotedWords bounds a quoted name ("Линия фронта", "Operation Spiderweb").
+const maxQuotedWords = 5
+
 // quotedAfter reports a run inside quotes: «Линия фронта», "Spiderweb". In
 // Russian and Ukrainian copy quotes mark the names of projects, operations,
 // weapons, units and works, not of places; with a head noun before the
@@ -565,17 +568,41 @@ func (d *doc) quotedAfter(m *ment) (string, bool) {
 		}
 		return false
 	}
-	rest := f.text[toks[m.to-1].end:]
-	c, _ := utf8.DecodeRuneInString(rest)
-	if !closeOK(c) {
+	// The quoted name may go on in lower case («Линия фронта»): take its
+	// words up to the closing quote into the mention.
+	end := m.to
+	for end < len(toks) && end-m.from < maxQuotedWords && toks[end].sent == m.sent && gapSpaces(toks[end].gap) {
+		end++
+	}
+	closed := -1
+	for k := m.to; k <= end; k++ {
+		c, _ := utf8.DecodeRuneInString(f.text[toks[k-1].end:])
+		if closeOK(c) {
+			closed = k
+			break
+		}
+	}
+	if closed < 0 {
 		return "", false
 	}
-	if m.from > 0 && toks[m.from-1].sent == m.sent && d.r.lex.quoteHeads[toks[m.from-1].norm] {
-		return toks[m.from-1].text, true
+	covered := d.fields[m.field].covered
+	for k := m.to; k < closed; k++ {
+		if covered[k] {
+			return "", false // another name inside the quotes
+		}
 	}
-	// Without a head noun only Cyrillic copy's guillemets say "a name of
-	// a thing": English quotes also mark nicknames and sayings.
-	return "quotes", o == '«' && toks[m.from].cyr
+	head := "quotes"
+	if m.from > 0 && toks[m.from-1].sent == m.sent && d.r.lex.quoteHeads[toks[m.from-1].norm] {
+		head = toks[m.from-1].text
+	} else if o != '«' || !toks[m.from].cyr {
+		// Without a head noun only Cyrillic copy's guillemets say "a name
+		// of a thing": English quotes also mark nicknames and sayings.
+		return "", false
+	}
+	if closed > m.to {
+		d.trim(m, m.from, closed)
+	}
+	return head, true
 }
 
 // weakName says why a run's words alone are weak evidence of a place, or
