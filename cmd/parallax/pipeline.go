@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -54,7 +55,13 @@ func (e *env) loadUserFiles() error {
 type pipeline struct {
 	resolver  *resolve.Resolver
 	extractor *claims.Extractor
+	stderr    io.Writer
 }
+
+// maxAnalysisBytes bounds the body text the analysis stages take on. A
+// news report is rarely over 100 KB; a larger "report" is a dump or a
+// mis-read dataset, and resolving it would cost minutes for nothing.
+const maxAnalysisBytes = 256 << 10
 
 // newPipeline builds the stages once; extraGazetteer names GeoNames or
 // KATOTTG files to load for this run only.
@@ -79,11 +86,15 @@ func newPipeline(e *env, extraGazetteer ...string) (*pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("claims: %w", err)
 	}
-	return &pipeline{resolver: r, extractor: x}, nil
+	return &pipeline{resolver: r, extractor: x, stderr: e.stderr}, nil
 }
 
 // analyse finds the mentions, claims and framing markers of a.
 func (p *pipeline) analyse(a *domain.Article) *domain.Analysis {
+	if n := len(a.Text()); n > maxAnalysisBytes {
+		fmt.Fprintf(p.stderr, "%s: body of %d bytes is over the %d-byte analysis limit; stored without analysis\n", a.Source, n, maxAnalysisBytes)
+		return &domain.Analysis{ArticleID: a.ID}
+	}
 	an := p.resolver.Resolve(a)
 	if an == nil {
 		an = &domain.Analysis{}
