@@ -143,11 +143,13 @@ func TestUnmarshalRefuses(t *testing.T) {
 // checksum is bypassed too (decodeState), so the fuzzer reaches the
 // section decoders.
 func FuzzUnmarshal(f *testing.F) {
+	// The seed stays small: minimising an interesting input costs time
+	// quadratic in its length, and the fuzzer stalls meanwhile.
 	ix := NewIndex()
-	for i, title := range []string{"Russia says it took Kupiansk", "Ukraine denies Kupiansk fell", "Flood in Odesa"} {
-		a := &domain.Article{ID: title[:6] + string(rune('a'+i)), Title: title, Outlet: &domain.Outlet{Name: "O"},
+	for i, title := range []string{"Kupiansk taken", "Kupiansk denied"} {
+		a := &domain.Article{ID: string(rune('a' + i)), Title: title, Outlet: &domain.Outlet{Name: "O"},
 			Published: &domain.Timestamp{Time: time.Date(2025, 11, 20, i, 0, 0, 0, time.UTC), Precision: domain.PrecisionMinute}}
-		a.SetBody([]domain.Paragraph{{Text: title + " on Thursday."}, {Text: "Footer."}})
+		a.SetBody([]domain.Paragraph{{Text: title}})
 		ix.Add(a, nil)
 	}
 	blob, err := ix.MarshalBinary()
@@ -176,9 +178,9 @@ func FuzzUnmarshal(f *testing.F) {
 
 func exercise(t *testing.T, ix *Index) {
 	_ = ix.Events()
-	a := &domain.Article{ID: "fuzz-new", Title: "Kupiansk", Outlet: &domain.Outlet{Name: "O"},
+	a := &domain.Article{ID: "new", Title: "Kupiansk", Outlet: &domain.Outlet{Name: "O"},
 		Published: &domain.Timestamp{Time: time.Date(2025, 11, 20, 3, 0, 0, 0, time.UTC), Precision: domain.PrecisionMinute}}
-	a.SetBody([]domain.Paragraph{{Text: "Russia says it took Kupiansk on Thursday."}})
+	a.SetBody([]domain.Paragraph{{Text: "Kupiansk taken"}})
 	id, _ := ix.Add(a, nil)
 	if _, ok := ix.Event(id); !ok {
 		t.Fatalf("event %q of a new article is not listed", id)
