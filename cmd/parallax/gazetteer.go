@@ -94,6 +94,12 @@ func runGazetteer(ctx context.Context, e *env, args []string) error {
 		return errors.New("name a subcommand: lookup, import or fetch")
 	}
 	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		fmt.Fprintln(e.stdout, "usage: parallax gazetteer lookup NAME... [--file GEONAMES.txt]... [--country CC] [--n N]")
+		fmt.Fprintln(e.stdout, "       parallax gazetteer import FILE...   (GeoNames country file .txt/.zip, admin1CodesASCII.txt, KATOTTG .csv)")
+		fmt.Fprintln(e.stdout, "       parallax gazetteer fetch CC [--base-url URL] [--allow-private]")
+		fmt.Fprintf(e.stdout, "Imported files are kept in %s and used by every command.\n", gazetteerDir(e))
+		return nil
 	case "lookup":
 		return runGazetteerLookup(e, args[1:])
 	case "import":
