@@ -126,3 +126,57 @@ func TestHugeInput(t *testing.T) {
 		x.Extract(a, an)
 	}
 }
+
+// FuzzExtractMentions: with resolver mentions over every capitalised word
+// (places resolved, ambiguous and unresolved; an oblast; a person), claims
+// stay in range and nothing panics — the paths that use mentions (folded
+// place keys, oblasts as context, anaphors, denials of the claim before).
+func FuzzExtractMentions(f *testing.F) {
+	f.Add("Russian troops liberated the town of Kurakhovo in the Donetsk region. Kyiv denied this.", uint8(3))
+	f.Add("«Бої тривають», — заявив речник Віктор Трегубов. ЗСУ спростовують заяви Росії про захоплення Курахового.", uint8(7))
+	f.Add("a spokesman, Taras Bondar, said, rejecting Moscow's claim that the town had been captured", uint8(1))
+	x, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	oblast := domain.Entity{ID: "geonames:709716", Kind: domain.KindPlace, Name: "Donetsk Oblast", FeatureCode: "ADM1"}
+	town := domain.Entity{ID: "geonames:695357", Kind: domain.KindPlace, Name: "Kurakhove", FeatureCode: "PPL", Admin1ID: oblast.ID}
+	f.Fuzz(func(t *testing.T, body string, seed uint8) {
+		a := &domain.Article{ID: "f", Title: "T", Language: []string{"", "en", "ru", "uk"}[seed%4]}
+		a.SetBody([]domain.Paragraph{{Text: body}})
+		an := &domain.Analysis{Entities: []domain.Entity{oblast, town}}
+		text := a.Text()
+		n := int(seed)
+		for _, tk := range tokenize(text, 0) {
+			if !tk.upper {
+				continue
+			}
+			n++
+			m := domain.Mention{Field: "body", Start: tk.start, End: tk.end, Surface: text[tk.start:tk.end], Kind: domain.KindPlace}
+			switch n % 5 {
+			case 0:
+				m.EntityID, m.Status = oblast.ID, domain.StatusResolved
+			case 1:
+				m.EntityID, m.Status = town.ID, domain.StatusResolved
+			case 2:
+				m.Status = domain.StatusAmbiguous
+				m.Candidates = []domain.Candidate{{EntityID: "geonames:1", Admin1: "Donetsk Oblast"}}
+			case 3:
+				m.Status = domain.StatusUnresolved
+			case 4:
+				m.Kind, m.Status, m.EntityID = domain.KindPerson, domain.StatusResolved, "actor:x"
+			}
+			an.Mentions = append(an.Mentions, m)
+		}
+		x.Extract(a, an)
+		for _, c := range an.Claims {
+			ft := text
+			if c.Field == "title" {
+				ft = a.Title
+			}
+			if c.Start < 0 || c.End > len(ft) || c.Start > c.End || c.SpanStart < c.Start || c.SpanEnd > c.End || c.SpanStart > c.SpanEnd {
+				t.Fatalf("claim offsets out of range: %+v", c)
+			}
+		}
+	})
+}
