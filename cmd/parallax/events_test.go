@@ -1,12 +1,15 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/parallaxnews/parallax/internal/domain"
+	"github.com/parallaxnews/parallax/internal/events"
+	"github.com/parallaxnews/parallax/internal/store"
 )
 
 // TestEventsPersistAcrossIngests: two reports of one event stored by two
@@ -75,6 +78,29 @@ func TestEventsPersistAcrossIngests(t *testing.T) {
 			t.Errorf("%s: bridge event is now %s, was %s", st.name, br.ID, bridgeID)
 		}
 	}
+	// A damaged saved index is not trusted: events regroups the store (and
+	// says so), the IDs come out the same, and the next ingest saves anew.
+	st, err := store.OpenSQLite(c.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveEventIndex(context.Background(), []byte("not an index"), events.FormatVersion, nil); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	if _, _, errs := c.run("events"); !strings.Contains(errs, "grouping every stored report") {
+		t.Errorf("events with a damaged saved index: stderr %q, want a note that it regroups", errs)
+	}
+	if br := eventWith(listEvents("damaged index"), "Izium"); br == nil || br.ID != bridgeID || len(br.Articles) != 2 {
+		t.Errorf("after regrouping, bridge event %+v, want %s with 2 reports", br, bridgeID)
+	}
+	if code, out, errs := c.run("ingest", filepath.Join("testdata", "ingest", "uk-rail.txt")); code != 0 {
+		t.Fatalf("ingest after damage: exit %d\n%s%s", code, out, errs)
+	}
+	if _, _, errs := c.run("events"); errs != "" {
+		t.Errorf("events after ingest saved the index again: stderr %q, want none", errs)
+	}
+
 	// compare finds the event by an ID prefix and shows both reports.
 	code, out, errs := c.run("compare", bridgeID[:8], "--format", "json")
 	if code != 0 {
