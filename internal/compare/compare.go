@@ -256,11 +256,14 @@ func Compare(arts []*domain.Article, ans []*domain.Analysis) *Report {
 		if ok {
 			r.Conflicting = append(r.Conflicting, d)
 		}
-		if ok && d.onlyDisputed {
+		// agreed among the outlets that carry it; an outlet that only
+		// denies it is shown under the conflict, not as a carrier
+		ag := withoutDeniers(g)
+		if len(ag.Columns) < 2 {
 			continue
 		}
-		r.Agreed = append(r.Agreed, g)
-		if a, ok := attributionOf(g); ok {
+		r.Agreed = append(r.Agreed, ag)
+		if a, ok := attributionOf(ag); ok {
 			r.DifferentAttribution = append(r.DifferentAttribution, a)
 		}
 	}

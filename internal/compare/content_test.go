@@ -284,3 +284,33 @@ func TestTitleIgnoresNaming(t *testing.T) {
 		t.Errorf("title %q, want the wire's %q (%+v)", r.Title, wire.Title, r.TitleFrom)
 	}
 }
+
+// An outlet whose only line on a claim is a denial of it is no carrier: it
+// is left out of the agreed view and shown as disputing; one that carries
+// the claim with the denial beside it is both.
+func TestDeniersAreNotCarriers(t *testing.T) {
+	c := func(col string, st domain.Stance, cues ...string) Carrier {
+		return Carrier{Column: col, Stance: st, Stances: []domain.Stance{domain.StanceAttributed, st}, Cues: cues,
+			Voice: domain.Voice{Kind: domain.VoiceNamed, Name: col + "-speaker"}, Speaker: col + "-speaker"}
+	}
+	g := Group{Kind: domain.ClaimControl, Columns: []string{"wire", "state", "kyiv", "exile", "carrying"}, Carriers: []Carrier{
+		c("wire", domain.StanceAttributed, "said"),
+		c("state", domain.StanceAttributed, "announced"),
+		c("kyiv", domain.StanceDisputed, "спростовують"),
+		c("exile", domain.StanceHedged, "заявило"), c("exile", domain.StanceDisputed, "опроверг"),
+		c("carrying", domain.StanceDisputed, "claimed", "denied"), // "X claimed ...; Kyiv denied it"
+	}}
+	ag := withoutDeniers(g)
+	if strings.Join(ag.Columns, ",") != "wire,state,exile,carrying" {
+		t.Errorf("agreed columns %v, want every column but the one that only denies", ag.Columns)
+	}
+	d, ok := disputeOf(g)
+	if !ok || !d.onlyDisputed {
+		t.Fatalf("dispute %+v %v, want one with an outlet that only disputes", d, ok)
+	}
+	for _, w := range []string{"kyiv", "exile", "carrying"} {
+		if !strings.Contains(d.Why, w) {
+			t.Errorf("dispute %q does not name %s among those reporting denial", d.Why, w)
+		}
+	}
+}

@@ -728,20 +728,29 @@ func stanceRank(s domain.Stance) int {
 // disputeOf: a group some outlet disputes — only disputes, or carries
 // while reporting a denial — while another outlet carries it.
 func disputeOf(g Group) (Conflict, bool) {
+	// per carrier, by its own stance: a denial ("Kyiv denied this") is
+	// attributed and disputed, and must not count as carrying the claim
 	var disputers, carriers []string
 	only := false
 	for _, col := range g.Columns {
-		st := g.StancesIn(col)
-		switch {
-		case len(st) > 0 && st[0] == domain.StanceDisputed:
+		denies, carries := false, false
+		for _, c := range g.CarriersIn(col) {
+			if isDenier(c) {
+				denies = true
+			} else {
+				carries = true
+			}
+			if c.Stance == domain.StanceDisputed || containsStance(c.Stances, domain.StanceDisputed) {
+				denies = true // carried, with doubt or a denial reported
+			}
+		}
+		if denies {
 			disputers = append(disputers, col)
-			only = true
-		case containsStance(st, domain.StanceDisputed):
-			disputers = append(disputers, col)
-			carriers = append(carriers, col)
-		default:
+		}
+		if carries {
 			carriers = append(carriers, col)
 		}
+		only = only || denies && !carries
 	}
 	if len(disputers) == 0 || len(carriers) == 0 || (len(g.Columns) < 2) {
 		return Conflict{}, false
@@ -765,6 +774,41 @@ func disputeOf(g Group) (Conflict, bool) {
 	}, true
 }
 
+// isDenier: the carrier is a denial of the claim ("ЗСУ спростовують заяви
+// Росії", "Kyiv denied this"), not the claim carried with doubt reported:
+// it is disputed and its first cue, the voice's own verb, is a denial (or
+// it has no cue at all).
+func isDenier(c Carrier) bool {
+	return c.Stance == domain.StanceDisputed && (len(c.Cues) == 0 || hasDisputeCue(c.Cues[0]))
+}
+
+// withoutDeniers is the group as its carriers report it: the carriers
+// that dispute the claim and the columns left with none are dropped (they
+// are shown under the conflict, not as carrying what they deny).
+func withoutDeniers(g Group) Group {
+	var cs []Carrier
+	var cols []string
+	for _, c := range g.Carriers {
+		if isDenier(c) {
+			continue
+		}
+		cs = append(cs, c)
+		if !containsFold(cols, c.Column) {
+			cols = append(cols, c.Column)
+		}
+	}
+	out := g
+	out.Carriers = cs
+	// keep the column order of g
+	out.Columns = nil
+	for _, col := range g.Columns {
+		if containsFold(cols, col) {
+			out.Columns = append(out.Columns, col)
+		}
+	}
+	return out
+}
+
 // attributionOf: a group credited to different named speakers by
 // different outlets. The outlet's own voice is not a speaker.
 func attributionOf(g Group) (Attribution, bool) {
@@ -775,7 +819,7 @@ func attributionOf(g Group) (Attribution, bool) {
 		for _, c := range g.CarriersIn(col) {
 			// the outlet's own voice is no speaker; one who denies the
 			// claim is not who it is credited to
-			if c.Voice.Kind == domain.VoiceOutlet || c.Voice.Kind == "" || c.Stance == domain.StanceDisputed {
+			if c.Voice.Kind == domain.VoiceOutlet || c.Voice.Kind == "" || isDenier(c) {
 				continue
 			}
 			k := voiceKey(c.Voice)
@@ -808,7 +852,7 @@ func attributionOf(g Group) (Attribution, bool) {
 
 func sharesSpeaker(g Group, a, b string) bool {
 	for _, x := range g.CarriersIn(a) {
-		if x.Voice.Kind == domain.VoiceOutlet || x.Voice.Kind == "" || x.Stance == domain.StanceDisputed {
+		if x.Voice.Kind == domain.VoiceOutlet || x.Voice.Kind == "" || isDenier(x) {
 			continue
 		}
 		for _, y := range g.CarriersIn(b) {
