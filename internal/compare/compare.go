@@ -326,6 +326,17 @@ func (in *input) teaserDisputes(groups []Group) []Conflict {
 	return out
 }
 
+// agreedColumns is the columns carrying the agreed group with this ID
+// (without outlets that only deny it), or cols when it is not agreed.
+func (r *Report) agreedColumns(id string, cols []string) []string {
+	for _, g := range r.Agreed {
+		if g.ID == id {
+			return g.Columns
+		}
+	}
+	return cols
+}
+
 // isAgreed says whether the group with this ID is in Agreed.
 func (r *Report) isAgreed(id string) bool {
 	for _, g := range r.Agreed {

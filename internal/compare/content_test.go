@@ -314,3 +314,33 @@ func TestDeniersAreNotCarriers(t *testing.T) {
 		}
 	}
 }
+
+// The dispute's "carried by" line names only the outlets carrying the
+// claim, not the one that denies it.
+func TestDisputeLineNamesCarriersOnly(t *testing.T) {
+	mk := func(id, outlet string, st domain.Stance, cue string) (*domain.Article, *domain.Analysis) {
+		a := &domain.Article{ID: id, Title: "T " + id, Language: "en", Published: day("2025-01-06"), Outlet: &domain.Outlet{ID: outlet, Name: outlet}}
+		a.SetBody([]domain.Paragraph{{Text: "Velyka Novosilka was captured.", SourceOffset: -1}})
+		c := domain.Claim{ID: id + "-c1", Kind: domain.ClaimControl, Field: "body", Start: 0, End: 30, Sentence: "Velyka Novosilka was captured.",
+			Places:  []domain.Ref{{EntityID: "geonames:689558", Name: "Velyka Novosilka"}},
+			Control: &domain.Control{Status: "captured", Side: "RU"}, Stance: st, Stances: []domain.Stance{domain.StanceAttributed, st}, Cues: []string{cue},
+			Voice: domain.Voice{Kind: domain.VoiceNamed, Name: outlet + " source"}, Proposition: "control|geonames:689558|captured|RU"}
+		return a, &domain.Analysis{ArticleID: id, Claims: []domain.Claim{c}}
+	}
+	a1, n1 := mk("a", "Wire", domain.StanceAttributed, "said")
+	a2, n2 := mk("b", "State", domain.StanceAttributed, "announced")
+	a3, n3 := mk("c", "Kyiv Daily", domain.StanceDisputed, "denied")
+	r := Compare([]*domain.Article{a1, a2, a3}, []*domain.Analysis{n1, n2, n3})
+	var b strings.Builder
+	if err := RenderText(&b, r, TextOptions{Width: 200}); err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(b.String(), "\n") {
+		if strings.Contains(line, "carried by") && strings.Contains(line, "see AGREED") && strings.Contains(line, "Kyiv Daily") {
+			t.Errorf("denier named as a carrier: %q", line)
+		}
+	}
+	if len(r.Agreed) != 1 || strings.Join(r.Agreed[0].Columns, ",") != "Wire,State" {
+		t.Errorf("agreed %+v, want one group carried by wire and state", summaries(r.Agreed))
+	}
+}

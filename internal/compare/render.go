@@ -149,7 +149,7 @@ func RenderMarkdown(w io.Writer, r *Report) error {
 		p("\n### %s — %s\n\n%s\n", mdEscape(c.Subject), c.Kind, mdEscape(c.Why))
 		for _, g := range c.Positions {
 			if r.isAgreed(g.ID) {
-				p("\n**%s** — carried by %s (see Agreed)\n", mdEscape(g.Summary), mdEscape(r.outletNames(g.Columns)))
+				p("\n**%s** — carried by %s (see Agreed)\n", mdEscape(g.Summary), mdEscape(r.outletNames(r.agreedColumns(g.ID, g.Columns))))
 				continue
 			}
 			p("\n**%s**\n", mdEscape(g.Summary))

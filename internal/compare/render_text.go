@@ -369,7 +369,7 @@ func RenderText(w io.Writer, r *Report, o TextOptions) error {
 		for _, p := range c.Positions {
 			if r.isAgreed(p.ID) {
 				// Shown in full under AGREED: one line here.
-				t.wrapped("  ◦ ", fmt.Sprintf("%s — carried by %s (see AGREED %s)", p.Summary, r.outletNames(p.Columns), p.ID), "1")
+				t.wrapped("  ◦ ", fmt.Sprintf("%s — carried by %s (see AGREED %s)", p.Summary, r.outletNames(r.agreedColumns(p.ID, p.Columns)), p.ID), "1")
 				continue
 			}
 			t.wrapped("  ◦ ", p.Summary, "1")
