@@ -78,6 +78,9 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	if err := checkFormat(*of.format, compare.Formats); err != nil {
 		return err
 	}
+	if err := refuseOverwrite(*of.out, inputs); err != nil {
+		return err
+	}
 	var (
 		arts    []*domain.Article
 		ans     []*domain.Analysis
@@ -251,4 +254,21 @@ func storedEvent(ctx context.Context, e *env, id string) ([]*domain.Article, []*
 		outA, outN = append(outA, a), append(outN, an)
 	}
 	return outA, outN, ev.ID, nil
+}
+
+// refuseOverwrite keeps -o from replacing one of the reports being read.
+func refuseOverwrite(out string, inputs []string) error {
+	if out == "" {
+		return nil
+	}
+	ost, err := os.Stat(out)
+	if err != nil {
+		return nil // a new file
+	}
+	for _, in := range inputs {
+		if ist, err := os.Stat(in); err == nil && os.SameFile(ost, ist) {
+			return fmt.Errorf("-o %s is one of the reports to compare; refusing to overwrite it", out)
+		}
+	}
+	return nil
 }

@@ -198,6 +198,10 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if *refresh {
 		put = st.RefreshArticle
 	}
+	// A report being stored when the user interrupts is finished whole
+	// (article and analysis), so writes do not see the cancellation; the
+	// walk does, and stops.
+	wctx := context.WithoutCancel(ctx)
 	// The analysis stages load once, on the first report to analyse.
 	var p *pipeline
 	analyse := func(a *domain.Article) error {
@@ -210,10 +214,13 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 				return err
 			}
 		}
-		return st.PutAnalysis(ctx, p.analyse(a))
+		return st.PutAnalysis(wctx, p.analyse(a))
 	}
 	done := 0
 	for it := range walkAhead(ctx, inputs, e.readOptions(*allowPrivate)) {
+		if ctx.Err() != nil {
+			continue // interrupted: drain what the reader had ready, store nothing more
+		}
 		done++
 		if bar != nil {
 			if done > bar.GetMax() {
@@ -231,7 +238,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			continue
 		}
 		t.read++
-		res, err := put(ctx, it.Article)
+		res, err := put(wctx, it.Article)
 		switch {
 		case err != nil:
 			t.failed++
@@ -268,6 +275,10 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	fmt.Fprintln(e.stdout, t.String())
+	if ctx.Err() != nil {
+		fmt.Fprintln(e.stderr, "interrupted: what was stored above is complete; run the same command again to read the rest (stored reports are recognised as duplicates)")
+		return errExitFailure
+	}
 	if t.failed > 0 || len(t.skipped) > 0 {
 		return errExitFailure
 	}
