@@ -40,8 +40,9 @@ type Entity struct {
 
 // Mention is one occurrence of a name in an article, resolved or not.
 type Mention struct {
-	// Field is "title" or "body"; Start and End are byte offsets into
-	// Article.Title or Article.Text().
+	// Field is "title" or "body", or "block:<i>" for the non-body block
+	// Article.Blocks[i] (a caption, a teaser); Start and End are byte
+	// offsets into Article.Title, Article.Text() or that block's Text.
 	Field   string `json:"field"`
 	Start   int    `json:"start"`
 	End     int    `json:"end"`
