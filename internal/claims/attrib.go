@@ -504,6 +504,11 @@ func (d *doc) cueSpeaker(s *sent, c *cueInfo) {
 			if c.npStart > 0 && (s.toks[c.npStart-1].s == ";" || clauseWords[s.toks[c.npStart-1].s]) {
 				tail = false
 			}
+			// "On 2 February, the army said it had retaken X": a date before
+			// the speaker is no content
+			if tail && beforeEnd > 0 && d.onlyDate(s, 0, beforeEnd) {
+				tail = false
+			}
 			_, quoteFirst := s.quoteEndingBefore(s.toks[c.npStart].start)
 			switch {
 			case quoteFirst && beforeEnd > 0:
@@ -738,4 +743,22 @@ func lxHasCue(d *doc, s *sent, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// onlyDate: toks[a:b] are a short time phrase ("On 2 February", "In
+// October", "Late on Monday").
+func (d *doc) onlyDate(s *sent, a, b int) bool {
+	if s.words(a, b) > 4 {
+		return false
+	}
+	dated := false
+	for k := a; k < b; k++ {
+		if _, ok := d.x.lx.months.at(s.toks, k); ok {
+			dated = true
+		}
+		if _, ok := d.x.lx.weekdays.at(s.toks, k); ok {
+			dated = true
+		}
+	}
+	return dated || onlyTimeWords(s, a, b)
 }

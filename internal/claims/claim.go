@@ -274,6 +274,12 @@ func (d *doc) build(s *sent, at attribution) []domain.Claim {
 			}
 			c.Control = ctl
 			c.Time = pickDate(dates, p.i, ra, rb)
+			if c.Time == nil && len(preds) == 1 && len(dates) > 0 {
+				// one control word: a date anywhere in the sentence is its
+				// date ("In December, the ministry claimed to have captured ...")
+				t := dates[0].t
+				c.Time = &t
+			}
 			if c.Time == nil {
 				c.Time = yearOnly(ctxYear)
 			}

@@ -203,3 +203,29 @@ func TestSubjectsAndNamedSources(t *testing.T) {
 		}
 	}
 }
+
+// A sentence with one control word takes a date it names anywhere, even
+// before the speaker ("In October, the ministry claimed to have ...").
+func TestDateBeforeSpeaker(t *testing.T) {
+	x, err := claims.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"In October, Russia's defence ministry claimed to have captured Siversk; the claim proved false.", "2024-10"},
+		{"On 2 February, Ukraine's army said it had retaken Robotyne.", "2025-02-02"},
+	} {
+		a := oneArticle("", tc.text)
+		an := &domain.Analysis{}
+		x.Extract(a, an)
+		var got string
+		for _, c := range an.Claims {
+			if c.Kind == domain.ClaimControl && c.Time != nil {
+				got = c.Time.String()
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: date %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
