@@ -37,6 +37,7 @@ func readHTML(source string, data []byte, contentType string) (*domain.Article, 
 	if err != nil {
 		return nil, err
 	}
+	closed := htmlClosed(text)
 	if t, cut := htmlCapNesting(text, htmlMaxTagDepth); cut {
 		text = t
 		a.Warn("markup-too-deep", "tags nested deeper than %d levels were dropped (their text is kept)", htmlMaxTagDepth)
@@ -103,7 +104,7 @@ func readHTML(source string, data []byte, contentType string) (*domain.Article, 
 		// description; extractors often leave it out with the header.
 		paras = append([]string{lead}, paras...)
 	}
-	paras, above := htmlDropTitle(paras, a.Title)
+	paras, above := htmlDropTitle(paras, a.Title, htmlMetaText(md.Title), meta.title)
 	for _, p := range above {
 		a.Blocks = append(a.Blocks, domain.Block{Kind: domain.BlockHeader, Text: p, SourceOffset: -1, Reason: "above the headline"})
 	}
@@ -113,10 +114,20 @@ func readHTML(source string, data []byte, contentType string) (*domain.Article, 
 		captions[c.text] = true
 	}
 	var body []domain.Paragraph
+	seen := make(map[string]bool, len(paras))
+	repeats := 0
 	for _, p := range paras {
 		if captions[p] {
 			continue
 		}
+		if htmlIsRepeat(p, body, seen) {
+			// Extractors (and pages printing a teaser list twice) give
+			// some blocks twice; a story never needs the same paragraph
+			// twice to be read.
+			repeats++
+			continue
+		}
+		seen[p] = true
 		if htmlIsRelated(p) {
 			a.Blocks = append(a.Blocks, domain.Block{Kind: domain.BlockRelated, Text: p, SourceOffset: -1, Reason: "read-also lead-in"})
 			continue
@@ -140,6 +151,19 @@ func readHTML(source string, data []byte, contentType string) (*domain.Article, 
 		}
 		a.Blocks = append(a.Blocks, domain.Block{Kind: domain.BlockFooter, Text: last, SourceOffset: -1, Reason: reason})
 		body = body[:len(body)-1]
+	}
+	if repeats > 0 {
+		a.Warn("repeated-paragraphs", "%d paragraph(s) extracted a second time were dropped", repeats)
+	}
+	if !closed {
+		a.Warn("page-truncated", "the page ends without </body> or </html>; it may have been cut off")
+	}
+	if n := htmlWords(body); n > 0 && n < htmlMinBodyWords {
+		// What is left is a headline, a site name or a fragment (a page
+		// cut off before its story): no report to read, so no body, and
+		// the caller skips it as having none.
+		a.Warn("body-too-short", "the page's text is only %d word(s) besides the headline; not read as a report", n)
+		body = nil
 	}
 	a.SetBody(body)
 	for _, c := range capList {
@@ -499,21 +523,37 @@ func htmlParagraphs(root *html.Node) []string {
 // htmlDropTitle removes the headline where the content repeats it near
 // the top: the title is metadata, never body text. Short lines above it
 // (section links, kickers, dates) are page chrome and are returned apart.
-func htmlDropTitle(paras []string, title string) (body, above []string) {
-	if title == "" {
+//
+// The headline is recognised in any of its forms (the title chosen, the
+// extractor's and the raw <title> with the site name), compared by their
+// letters and digits only, so "Story | Site" and "Story" both match.
+func htmlDropTitle(paras []string, titles ...string) (body, above []string) {
+	keys := make([]string, 0, len(titles))
+	for _, t := range titles {
+		if k := htmlLetters(t); k != "" {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
 		return paras, nil
 	}
+	isTitle := func(p string) bool { return slices.Contains(keys, htmlLetters(p)) }
 	for i := 0; i < len(paras) && i < 8; i++ {
-		if paras[i] != title {
+		if !isTitle(paras[i]) {
 			continue
+		}
+		// The <title> and the <h1> may both be there, one after the other.
+		j := i + 1
+		for j < len(paras) && isTitle(paras[j]) {
+			j++
 		}
 		for _, p := range paras[:i] {
 			if len(p) > 120 {
 				// Real text above the headline: keep everything.
-				return append(paras[:i:i], paras[i+1:]...), nil
+				return append(paras[:i:i], paras[j:]...), nil
 			}
 		}
-		return paras[i+1:], paras[:i]
+		return paras[j:], paras[:i]
 	}
 	return paras, nil
 }
@@ -1246,4 +1286,42 @@ func htmlSquash(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// htmlMinBodyWords is the fewest words a page's body must have to be read
+// as a report: less is not one sentence of news.
+const htmlMinBodyWords = 5
+
+// htmlWords counts the words of the body.
+func htmlWords(body []domain.Paragraph) int {
+	n := 0
+	for _, p := range body {
+		n += len(strings.Fields(p.Text))
+	}
+	return n
+}
+
+// htmlIsRepeat reports a paragraph that repeats the one just before it,
+// or any earlier one when it is long enough (five words or 40
+// characters) not to be a short line a story may well say twice ("Ja.").
+func htmlIsRepeat(p string, body []domain.Paragraph, seen map[string]bool) bool {
+	if !seen[p] {
+		return false
+	}
+	if len(body) > 0 && body[len(body)-1].Text == p {
+		return true
+	}
+	return len(strings.Fields(p)) >= 5 || utf8.RuneCountInString(p) >= 40
+}
+
+// htmlClosed reports whether the page closes its body or document: a
+// saved or fetched page cut short ends without either. Only the tail is
+// looked at.
+func htmlClosed(text string) bool {
+	tail := text
+	if len(tail) > 64<<10 {
+		tail = tail[len(tail)-64<<10:]
+	}
+	tail = strings.ToLower(tail)
+	return strings.Contains(tail, "</body") || strings.Contains(tail, "</html")
 }

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"os"
@@ -587,5 +588,103 @@ func TestHTMLMetaText(t *testing.T) {
 		if got := htmlMetaText(tc.in); got != tc.want {
 			t.Errorf("htmlMetaText(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestReadHTMLRepeats: a paragraph the page prints twice (a pull quote, a
+// doubled block) is read once, and the reader says it dropped one.
+func TestReadHTMLRepeats(t *testing.T) {
+	a, err := readHTML("repeated-pullquote-pt.html", webFixture(t, "html", "repeated-pullquote-pt.html"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[string]int{}
+	for _, p := range a.Body {
+		count[p.Text]++
+	}
+	for _, want := range []string{
+		"Temporal de domingo atingiu quatro cidades do litoral norte; Defesa Civil abriu abrigos em escolas.",
+		"Em algumas ruas de Ubatuba a água chegou a um metro de altura, e moradores tiveram de ser retirados de barco pelos bombeiros.",
+		"A previsão é de mais chuva até quarta-feira, informou o instituto de meteorologia.",
+	} {
+		if count[want] != 1 {
+			t.Errorf("paragraph %.50q occurs %d times, want once", want, count[want])
+		}
+	}
+	if len(a.Body) != 5 {
+		t.Errorf("%d paragraphs, want 5 (standfirst and four distinct ones): %v", len(a.Body), count)
+	}
+	if !webHasWarning(a.Warnings, "repeated-paragraphs") {
+		t.Errorf("no repeated-paragraphs warning in %v", a.Warnings)
+	}
+}
+
+// TestReadHTMLTruncated: a page cut off before its story keeps no body
+// made of its headline or a few words, so ingest skips it as "no body";
+// a short but whole story is still read.
+func TestReadHTMLTruncated(t *testing.T) {
+	tests := []struct {
+		file     string
+		wantBody bool
+		warning  string
+	}{
+		{"truncated-head-only.html", false, "page-truncated"},
+		{"truncated-headline-fragment.html", false, "body-too-short"},
+		{"hostile-short-article.html", true, ""},
+		{"broken-truncated.html", true, "page-truncated"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			data := webFixture(t, "html", tc.file)
+			a, err := readHTML(tc.file, data, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := len(a.Body) > 0; got != tc.wantBody {
+				t.Errorf("body %q, want a body: %v", a.Text(), tc.wantBody)
+			}
+			if tc.warning != "" && !webHasWarning(a.Warnings, tc.warning) {
+				t.Errorf("no %s warning in %v", tc.warning, a.Warnings)
+			}
+			items := ReadBytes(context.Background(), tc.file, data, "", Options{})
+			if len(items) != 1 {
+				t.Fatalf("ReadBytes gave %d items, want 1", len(items))
+			}
+			if tc.wantBody && items[0].Article == nil {
+				t.Errorf("ReadBytes: %v, want an article", items[0].Err)
+			}
+			if !tc.wantBody && SkipReason(items[0].Err) != SkipNoBody {
+				t.Errorf("ReadBytes: article %v err %v, want skipped as %q", items[0].Article != nil, items[0].Err, SkipNoBody)
+			}
+		})
+	}
+}
+
+func TestHTMLIsRepeat(t *testing.T) {
+	long := "The ministry said the town had been taken on Friday."
+	tests := []struct {
+		name string
+		p    string
+		prev []string
+		want bool
+	}{
+		{"new paragraph", long, []string{"Something else entirely was said here."}, false},
+		{"long repeat far back", long, []string{long, "A second paragraph."}, true},
+		{"short line repeated right after", "Ja.", []string{"Ja."}, true},
+		{"short line repeated later", "Ja.", []string{"Ja.", "Nein, sagte er."}, false},
+		{"five short words repeated later", "Das weiß ich so nicht.", []string{"Das weiß ich so nicht.", "Warum?"}, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			seen := map[string]bool{}
+			var body []domain.Paragraph
+			for _, p := range tc.prev {
+				seen[p] = true
+				body = append(body, domain.Paragraph{Text: p})
+			}
+			if got := htmlIsRepeat(tc.p, body, seen); got != tc.want {
+				t.Errorf("htmlIsRepeat(%q) = %v, want %v", tc.p, got, tc.want)
+			}
+		})
 	}
 }
