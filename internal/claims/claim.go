@@ -585,6 +585,11 @@ func (d *doc) sideOf(s *sent, p hit, ra, rb int, at attribution) string {
 	if !d.passive(s, p) {
 		// subject: the nearest side word before the control word
 		for k := p.i - 1; k >= ra && k >= 0; k-- {
+			// "Ukraine: Kurakhove captured": a topic label before a colon
+			// or a bar is not the subject
+			if s.toks[k].s == ":" || s.toks[k].s == "|" {
+				break
+			}
 			if h, ok := lx.sides.at(s.toks, k); ok && !s.inq[k] || ok && s.inq[p.i] {
 				return d.gainer(s, p, lx.sideNames[h.val])
 			}
@@ -859,7 +864,7 @@ func (d *doc) places(s *sent, a, b int, at attribution) []domain.Ref {
 		}
 		// the first word after an opening mark, and function words, are
 		// capitalised by position, not because they are names
-		if pt := s.toks[k-1]; pt.kind == tokPunct && pt.s != "," && pt.s != "%" || determiners[t.s] || npTrim[t.s] || lx.pronouns[t.s] || d.isCueWord(s, k) {
+		if pt := s.toks[k-1]; pt.kind == tokPunct && pt.s != "," && pt.s != "%" && pt.s != ":" && pt.s != "|" || determiners[t.s] || npTrim[t.s] || lx.pronouns[t.s] || d.isCueWord(s, k) {
 			continue
 		}
 		e := k + 1

@@ -229,3 +229,33 @@ func TestDateBeforeSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// A topic label before a colon or a bar ("Ukraine: ...", "Russia | Ukraine:
+// ...") is not the subject of the control word after it. Invented lines.
+func TestTopicLabelIsNoSubject(t *testing.T) {
+	x, err := claims.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ title, body, side string }{
+		{"", "Ukraine: Toretsk captured, Russia claims.", "RU"},
+		{"Russia | Ukraine: Toretsk \"liberated\", Moscow says", "", "RU"},
+		{"", "Russia: Ukrainian forces recaptured Robotyne, Kyiv says.", "UA"},
+	} {
+		a := oneArticle(tc.title)
+		if tc.body != "" {
+			a = oneArticle("", tc.body)
+		}
+		an := &domain.Analysis{}
+		x.Extract(a, an)
+		var got string
+		for _, c := range an.Claims {
+			if c.Kind == domain.ClaimControl {
+				got = c.Control.Side
+			}
+		}
+		if got != tc.side {
+			t.Errorf("%q: side %q, want %q", tc.title+tc.body, got, tc.side)
+		}
+	}
+}
