@@ -13,7 +13,9 @@
 // (Krasnoarmeysk → Pokrovsk) come from data/former_names.tsv, weighed by
 // their age. Names that are frequent words of a language Parallax reads
 // (data/common_words.txt.gz: "Далее", "Check") score low unless they are a
-// notable place's own name. GeoNames duplicates of one town (Kurakhovo and
+// notable place's own name. Countries (data/countries.tsv, every ISO
+// 3166-1 code, names from the i18n-iso-countries package) beat towns of
+// the same or a similar name: Ирак is Iraq, not Arāk. GeoNames duplicates of one town (Kurakhovo and
 // Kurakhove) are merged when loading. Lookup says how well a name
 // matches; Rank weighs the candidates with what the text says (the oblasts
 // and places it names, the outlet's country), feature and population, in

@@ -3,6 +3,7 @@ package gazetteer
 //go:generate go run ./gen
 //go:generate go run ./gen -words
 //go:generate go run ./gen -ua ../../../shared/data/gazetteer/geonames/UA.txt
+//go:generate go run ./gen -countries
 
 import (
 	"bytes"
@@ -257,7 +258,7 @@ func (g *Gazetteer) indexName(p *Place, name string) {
 		return
 	}
 	g.skel.add(sk, p.idx)
-	if stemScope[p.Country] && isCyrillic(name) {
+	if ruUkNames(p) && isCyrillic(name) {
 		if st := Skeleton(stemWord(name)); st != "" && st != sk {
 			g.stem.add(st, p.idx)
 		}
@@ -273,6 +274,12 @@ type skelRef struct {
 // the languages the stemmers know (Bulgarian or Serbian names would only
 // get wrong stems and cost load time).
 var stemScope = map[string]bool{"UA": true, "RU": true, "BY": true, "MD": true, "KZ": true, "": true}
+
+// ruUkNames says whether p's Cyrillic names are Russian or Ukrainian: the
+// places of stemScope, and every country, whose Cyrillic names
+// data/countries.tsv takes from the Russian and Ukrainian lists (Ливан,
+// so Ливане is Lebanon's locative).
+func ruUkNames(p *Place) bool { return stemScope[p.Country] || p.FeatureCode == "PCLI" }
 
 // finish links places to their admin1 and sets display names. Loaders call
 // it after reading; call it again after Read* on a gazetteer you built.

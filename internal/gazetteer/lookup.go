@@ -68,7 +68,51 @@ func (g *Gazetteer) Lookup(name string) []Match {
 	}
 	weaken(ms, folded, sk, common)
 	demoteNamesakeDivisions(ms)
+	preferCountry(ms)
 	return sortMatches(ms)
+}
+
+// countryMargin is how far below a country its namesakes are put.
+const countryMargin = 0.05
+
+// preferCountry: a name that is a country's name, or an inflected form of
+// it, means the country. Towns that met the name as well — another
+// spelling (Iraq and Arāk's "Irak", Ливане and Līvāni), an alternate
+// (Mexico City's "Mexico") or a namesake (Lebanon, Indiana; Brazil,
+// Indiana) — are put below it; context can still choose them in Rank. A
+// large place whose own name the query is, met letter for letter while the
+// country only by a stem, keeps its score.
+func preferCountry(ms []Match) {
+	best := -1.0
+	var how string
+	for _, m := range ms {
+		if m.Place.FeatureCode == "PCLI" && m.Score > best && countryReading(m.How) {
+			best, how = m.Score, m.How
+		}
+	}
+	if best < 0 {
+		return
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.Place.FeatureCode == "PCLI" || m.Score < best-countryMargin {
+			continue
+		}
+		if how == "stem" && (m.How == "exact" || m.How == "folded") && m.Name == m.Place.Names[0] && m.Place.Population >= typoPopulation {
+			continue
+		}
+		m.Score = max(0, best-countryMargin)
+	}
+}
+
+// countryReading: the ways of meeting a country's name that make the
+// query that name (not a typo, not a common word).
+func countryReading(how string) bool {
+	switch how {
+	case "exact", "folded", "alias", "translit", "stem", "former-name":
+		return true
+	}
+	return false
 }
 
 // demoteNamesakeDivisions: GeoNames lists "Odesa" among Odesa Oblast's
@@ -99,7 +143,7 @@ const namesakePenalty = 0.1
 // count: "Львове" is a village's name and Lviv's locative.
 func namesPlace(ms []Match) bool {
 	for _, m := range ms {
-		if (m.How == "exact" || m.How == "folded") && stemScope[m.Place.Country] && m.Place.Population >= typoPopulation {
+		if (m.How == "exact" || m.How == "folded") && ruUkNames(m.Place) && m.Place.Population >= typoPopulation {
 			return true
 		}
 	}
@@ -255,7 +299,7 @@ func (g *Gazetteer) lookupStem(folded string) []Match {
 	var ms []Match
 	add := func(i int32, name string) {
 		p := g.places[i]
-		if name != "" && !stemScope[p.Country] && len(Skeleton(name)) < minForeignStem {
+		if name != "" && !ruUkNames(p) && len(Skeleton(name)) < minForeignStem {
 			return // "росс" is no stem of Ross-on-Wye
 		}
 		if !seen[p] {

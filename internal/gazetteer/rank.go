@@ -26,7 +26,8 @@ type Scored struct {
 	// evidence: 0.6 × the name score, +0.25 admin1 named in the text,
 	// up to +0.15 nearness to the text's places, +0.08 the outlet's
 	// country, +0.05 per factor of ten of population (≈0.35 for a
-	// city of a million), +0.04..0.06 for capitals and seats. It is not
+	// city of a million), +0.04..0.06 for capitals and seats, +0.15
+	// for a country. It is not
 	// capped: a strong candidate can pass 1 (≈1.5 at most), so that
 	// evidence keeps separating candidates instead of saturating.
 	// Compare scores within one Ranked (the margin to the runner-up
@@ -55,6 +56,8 @@ const (
 	wPopulation = 0.05 // per factor of ten
 	nearKm      = 150.0
 	ambiguousBy = 0.04
+	// wCountryName is a country's bonus (capitals and oblasts get 0.06).
+	wCountryName = 0.15
 )
 
 // Rank orders the candidates of one name by how likely each is meant,
@@ -103,7 +106,12 @@ func (g *Gazetteer) Rank(matches []Match, ctx Context) Ranked {
 			s.Reasons = append(s.Reasons, fmt.Sprintf("population %d", p.Population))
 		}
 		switch p.FeatureCode {
-		case "PCLI", "PPLC", "ADM1":
+		case "PCLI":
+			// A country's name means the country far more often than
+			// a town of the same name, whatever the populations.
+			s.Score += wCountryName
+			s.Reasons = append(s.Reasons, featureWords[p.FeatureCode])
+		case "PPLC", "ADM1":
 			s.Score += 0.06
 			s.Reasons = append(s.Reasons, featureWords[p.FeatureCode])
 		case "PPLA", "PPLA2":

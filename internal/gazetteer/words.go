@@ -77,7 +77,7 @@ func weaken(ms []Match, folded, sk string, common bool) {
 				m.Score = scoreCommonWord
 			}
 			m.How += ",common-word"
-		case m.How == "translit" && len(sk) <= shortSkeleton && !isCyrillic(m.Name) && (!isCyrillic(folded) || !stemScope[m.Place.Country]):
+		case m.How == "translit" && len(sk) <= shortSkeleton && !isCyrillic(m.Name) && (!isCyrillic(folded) || !ruUkNames(m.Place)):
 			// Latin spellings of one short skeleton, or a short Cyrillic
 			// word romanised onto a far place's Latin name (Бої → Voi).
 			m.Score = min(m.Score, scoreShortLatin)

