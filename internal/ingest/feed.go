@@ -5,6 +5,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -27,30 +30,190 @@ const feedSummaryMax = 600
 // is set, keeping the feed's title and date where the page lacks them.
 // A broken item gives one Item error naming the feed and the item.
 func readFeed(ctx context.Context, source string, data []byte, opts Options) ([]*domain.Article, []Item, error) {
-	feed, err := feedParse(data)
-	if err != nil {
-		return nil, nil, fmt.Errorf("reading feed: %w", err)
-	}
-	if len(feed.Items) == 0 {
-		return nil, nil, skip(SkipEmptyFeed, "feed %q has no items", feed.Title)
-	}
 	var (
 		arts  []*domain.Article
 		items []Item
+		pos   []int // each item's place in the document, when salvaged
 	)
+	feed, err := feedParse(data)
+	if err != nil || len(feed.Items) < feedCountItems(data) {
+		// One malformed item must not cost the others: the parser either
+		// fails on the whole document or (a stray end tag) silently ends
+		// it early. Read the items one by one, each broken one giving its
+		// own error.
+		salvaged, broken, serr := feedSalvage(data)
+		switch {
+		case serr != nil && err != nil:
+			return nil, nil, fmt.Errorf("reading feed: %w", err)
+		case serr == nil && (err != nil || len(salvaged.feed.Items) > len(feed.Items)):
+			feed, pos = salvaged.feed, salvaged.pos
+			for _, b := range broken {
+				items = append(items, Item{Input: source, Err: b})
+			}
+		}
+	}
+	truncated := !feedClosed(data)
+	if len(feed.Items) == 0 {
+		if len(items) > 0 {
+			return nil, items, nil
+		}
+		return nil, nil, skip(SkipEmptyFeed, "feed %q has no items", feed.Title)
+	}
 	for i, it := range feed.Items {
 		if ctx.Err() != nil {
 			items = append(items, Item{Input: source, Err: ctx.Err()})
 			break
 		}
+		n := i
+		if pos != nil {
+			n = pos[i]
+		}
 		a, err := feedItem(ctx, source, feed, it, opts)
 		if err != nil {
-			items = append(items, Item{Input: source, Err: fmt.Errorf("%s: %w", feedItemName(i, it), err)})
+			items = append(items, Item{Input: source, Err: fmt.Errorf("%s: %w", feedItemName(n, it), err)})
 			continue
+		}
+		if truncated && i == len(feed.Items)-1 {
+			a.Warn("feed-truncated", "the feed ends before its closing tag; this last item may be cut off")
 		}
 		arts = append(arts, a)
 	}
 	return arts, items, nil
+}
+
+// feedCountItems counts the item (or entry) start tags of the document.
+func feedCountItems(data []byte) int {
+	starts, _ := feedItemStarts(data)
+	return len(starts)
+}
+
+// feedClosed reports whether the document ends with its root's end tag;
+// a feed cut off in transfer or by a size cap does not.
+func feedClosed(data []byte) bool {
+	tail := bytes.TrimSpace(data)
+	if len(tail) > 4096 {
+		tail = tail[len(tail)-4096:]
+	}
+	for _, c := range []string{"</rss>", "</feed>", "</rdf:RDF>"} {
+		if bytes.Contains(tail, []byte(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// feedSalvaged is a feed read item by item: its items and where each
+// stood among the document's items (0-based).
+type feedSalvaged struct {
+	feed *gofeed.Feed
+	pos  []int
+}
+
+// feedLine finds the line number in an XML error message.
+var feedLine = regexp.MustCompile(`line (\d+)`)
+
+// feedSalvage reads a feed that does not parse as a whole, item by item:
+// the channel (everything before the first item) and each item — from its
+// start tag to the next item's, so an unclosed item ends there — are
+// parsed as a feed of their own. It fails when the channel itself does
+// not parse; otherwise it returns the items that parsed and one error per
+// item that did not, with the line number of the original document.
+func feedSalvage(data []byte) (feedSalvaged, []error, error) {
+	starts, tag := feedItemStarts(data)
+	if len(starts) == 0 {
+		return feedSalvaged{}, nil, errors.New("no items found")
+	}
+	head := data[:starts[0]]
+	end, tail := feedTail(data, head, starts[len(starts)-1])
+	if (len(head)+len(tail))*len(starts) > 4*len(data)+1<<20 {
+		// Each item is parsed with the channel around it: a huge channel
+		// and many items would make that quadratic.
+		return feedSalvaged{}, nil, errors.New("too many items to read one by one")
+	}
+	skeleton, err := feedParse(slices.Concat(head, tail))
+	if err != nil {
+		return feedSalvaged{}, nil, err
+	}
+	skeleton.Items = nil
+	out := feedSalvaged{feed: skeleton}
+	var broken []error
+	headLines := bytes.Count(head, []byte("\n"))
+	closeTag := []byte("</" + tag + ">")
+	for i, st := range starts {
+		stop := end
+		if i+1 < len(starts) {
+			stop = starts[i+1]
+		}
+		seg := data[st:stop]
+		if j := bytes.LastIndex(seg, closeTag); j >= 0 {
+			seg = seg[:j+len(closeTag)]
+		} else {
+			seg = slices.Concat(bytes.TrimRight(seg, " \t\r\n"), closeTag)
+		}
+		f, err := feedParse(slices.Concat(head, seg, tail))
+		if err == nil && len(f.Items) != 1 {
+			err = fmt.Errorf("%d items where one was expected", len(f.Items))
+		}
+		if err != nil {
+			// Report the line of the original document, not of the piece.
+			shift := bytes.Count(data[:st], []byte("\n")) - headLines
+			msg := feedLine.ReplaceAllStringFunc(err.Error(), func(m string) string {
+				n, _ := strconv.Atoi(strings.TrimPrefix(m, "line "))
+				return "line " + strconv.Itoa(n+shift)
+			})
+			broken = append(broken, fmt.Errorf("item %d: malformed, skipped: %s", i+1, msg))
+			continue
+		}
+		out.feed.Items = append(out.feed.Items, f.Items[0])
+		out.pos = append(out.pos, i)
+	}
+	return out, broken, nil
+}
+
+// feedItemStarts finds the start tags of RSS items or, failing those,
+// Atom entries, and returns their offsets and the element name.
+func feedItemStarts(data []byte) ([]int, string) {
+	for _, tag := range []string{"item", "entry"} {
+		var starts []int
+		open := []byte("<" + tag)
+		for i := 0; ; {
+			j := bytes.Index(data[i:], open)
+			if j < 0 {
+				break
+			}
+			at := i + j
+			i = at + len(open)
+			if i < len(data) {
+				switch data[i] {
+				case '>', ' ', '\t', '\r', '\n', '/':
+					starts = append(starts, at)
+				}
+			}
+		}
+		if len(starts) > 0 {
+			return starts, tag
+		}
+	}
+	return nil, ""
+}
+
+// feedTail returns where the last item's text ends and the closing tags
+// of the document: those of the document itself when it has them, else
+// the ones its root calls for (a feed cut off mid-item).
+func feedTail(data, head []byte, last int) (int, []byte) {
+	for _, c := range []string{"</channel>", "</feed>", "</rdf:RDF>"} {
+		if j := bytes.LastIndex(data, []byte(c)); j > last {
+			return j, data[j:]
+		}
+	}
+	switch {
+	case bytes.Contains(head, []byte("<rss")):
+		return len(data), []byte("</channel></rss>")
+	case bytes.Contains(head, []byte("rdf:RDF")):
+		return len(data), []byte("</rdf:RDF>")
+	default:
+		return len(data), []byte("</feed>")
+	}
 }
 
 // feedParse runs gofeed, turning a panic in it into an error.

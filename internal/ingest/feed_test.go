@@ -143,11 +143,13 @@ func TestReadFeedBroken(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			arts, _, err := readFeed(context.Background(), "bad.xml", []byte(tc.in), Options{})
-			if err == nil && len(arts) > 0 {
+			// The error is the feed's, or (the channel being sound) that
+			// of its one broken item.
+			arts, items, err := readFeed(context.Background(), "bad.xml", []byte(tc.in), Options{})
+			if len(arts) > 0 {
 				t.Errorf("got %d articles from a broken feed", len(arts))
 			}
-			if err == nil && len(arts) == 0 {
+			if err == nil && len(items) == 0 {
 				t.Errorf("no articles and no error")
 			}
 		})
@@ -219,5 +221,84 @@ func TestReadFeedHostile(t *testing.T) {
 		if a.Outlet == nil || a.Outlet.Name != "Valley Herald" || a.Outlet.Domain != "valley-herald.example" {
 			t.Errorf("item %d: outlet = %+v, want Valley Herald (valley-herald.example)", i, a.Outlet)
 		}
+	}
+}
+
+// TestReadFeedBrokenItem: one malformed item costs only itself — the
+// others are read and the broken one gives one error naming its place and
+// its line in the feed.
+func TestReadFeedBrokenItem(t *testing.T) {
+	tests := []struct {
+		file    string
+		titles  []string
+		errHas  []string // substrings of the one expected error; nil: none
+		warning string   // on the last article
+	}{
+		{
+			// XML syntax error inside item 2, which is never closed.
+			file:   "rss-broken-item.xml",
+			titles: []string{"Ferry service resumes after storm", "Library extends opening hours"},
+			errHas: []string{"item 2", "line 14"},
+		},
+		{
+			// A stray end tag that makes the parser end the feed early
+			// without an error: the entry after it is still read.
+			file:   "atom-broken-entry.xml",
+			titles: []string{"Cortes de agua en el barrio norte", "Entrada rota", "Nueva línea de autobús al hospital"},
+		},
+		{
+			// Cut off mid-item: what is there is read, with a warning.
+			file:    "rss-cut-off.xml",
+			titles:  []string{"Neue Fähre für die Inseln", "Hafenfest abgesagt"},
+			warning: "feed-truncated",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			arts, items, err := readFeed(context.Background(), tc.file, webFixture(t, "feed", tc.file), Options{})
+			if err != nil {
+				t.Fatalf("readFeed: %v, want the good items read", err)
+			}
+			var titles []string
+			for _, a := range arts {
+				titles = append(titles, a.Title)
+			}
+			if strings.Join(titles, "|") != strings.Join(tc.titles, "|") {
+				t.Errorf("titles = %q, want %q", titles, tc.titles)
+			}
+			switch {
+			case tc.errHas == nil && len(items) != 0:
+				t.Errorf("item errors %+v, want none", items)
+			case tc.errHas != nil && len(items) != 1:
+				t.Errorf("item errors %+v, want one", items)
+			case tc.errHas != nil:
+				if items[0].Input != tc.file {
+					t.Errorf("error input %q, want the feed %q", items[0].Input, tc.file)
+				}
+				for _, s := range tc.errHas {
+					if !strings.Contains(items[0].Err.Error(), s) {
+						t.Errorf("error %q lacks %q", items[0].Err, s)
+					}
+				}
+			}
+			for i, a := range arts {
+				last := i == len(arts)-1
+				if got := webHasWarning(a.Warnings, "feed-truncated"); got != (last && tc.warning != "") {
+					t.Errorf("article %d feed-truncated warning %v, want %v", i, got, last && tc.warning != "")
+				}
+			}
+		})
+	}
+}
+
+// TestReadFeedBrokenChannel: when the channel itself is broken there is
+// nothing to read items against, so the whole feed is one error.
+func TestReadFeedBrokenChannel(t *testing.T) {
+	data := []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Bad <x</title>
+<item><title>One</title><description>Some text of the first item here.</description></item>
+</channel></rss>`)
+	arts, items, err := readFeed(context.Background(), "bad.xml", data, Options{})
+	if err == nil || len(arts) != 0 || len(items) != 0 {
+		t.Errorf("arts %d items %+v err %v, want one feed error", len(arts), items, err)
 	}
 }
