@@ -326,5 +326,27 @@ func ReadURL(ctx context.Context, rawURL string, opts Options) []Item {
 	if err != nil {
 		return []Item{{Input: rawURL, Err: err}}
 	}
-	return ReadBytes(ctx, rawURL, resp.Body, resp.ContentType, opts)
+	// The page is read as what it is, the URL redirects ended at: that
+	// is where relative links point and whose outlet it is, and it is the
+	// report's URL when the page names none (a plain-text report never
+	// does). Inputs and sources keep the URL the user gave.
+	final := firstNonEmpty(webHTTPURL(resp.URL), rawURL)
+	items := ReadBytes(ctx, final, resp.Body, resp.ContentType, opts)
+	for i := range items {
+		if items[i].Input == final {
+			items[i].Input = rawURL
+		}
+		a := items[i].Article
+		if a == nil {
+			continue
+		}
+		if a.Source == final {
+			a.Source = rawURL
+		}
+		// A feed's or a crawl's records each name their own page, or none.
+		if a.URL == "" && a.Format != string(FormatFeed) && a.Format != string(FormatJSONL) {
+			a.URL = webHTTPURL(final)
+		}
+	}
+	return items
 }

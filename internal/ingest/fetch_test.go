@@ -270,3 +270,60 @@ func TestFetchClientGuarded(t *testing.T) {
 	}
 	resp.Body.Close()
 }
+
+// TestReadURLSetsFinalURL: a report fetched by URL carries the URL it was
+// read from after redirects, unless the page names its own; the input and
+// source stay the URL the user gave.
+func TestReadURLSetsFinalURL(t *testing.T) {
+	report := "Flooding closes river road\n\nThe river road between Alton and Bury was closed on Sunday after the Wey burst its banks, police said.\n\nDrivers were told to use the bypass until the water falls.\n"
+	page := `<html><head><title>Flooding closes river road</title>%s</head><body><article>
+<p>The river road between Alton and Bury was closed on Sunday after the Wey burst its banks, police said.</p>
+<p>Drivers were told to use the bypass until the water falls, and buses will not stop in the old town.</p>
+</article></body></html>`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/go/text":
+			http.Redirect(w, r, "/news/flood.txt", http.StatusMovedPermanently)
+		case "/go/page":
+			http.Redirect(w, r, "/news/flood", http.StatusFound)
+		case "/go/canonical":
+			http.Redirect(w, r, "/amp/flood", http.StatusFound)
+		case "/news/flood.txt":
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			fmt.Fprint(w, report)
+		case "/news/flood":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprintf(w, page, "")
+		case "/amp/flood":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprintf(w, page, `<link rel="canonical" href="https://river-news.example/flood">`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	tests := []struct {
+		path, wantURL string
+	}{
+		{"/go/text", srv.URL + "/news/flood.txt"},
+		{"/news/flood.txt", srv.URL + "/news/flood.txt"},
+		{"/go/page", srv.URL + "/news/flood"},
+		{"/go/canonical", "https://river-news.example/flood"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.path, func(t *testing.T) {
+			in := srv.URL + tc.path
+			items := ReadURL(context.Background(), in, Options{Fetcher: testFetcher()})
+			if len(items) != 1 || items[0].Article == nil {
+				t.Fatalf("items = %+v", items)
+			}
+			a := items[0].Article
+			if a.URL != tc.wantURL {
+				t.Errorf("url = %q, want %q", a.URL, tc.wantURL)
+			}
+			if items[0].Input != in || a.Source != in {
+				t.Errorf("input %q source %q, want the URL given, %q", items[0].Input, a.Source, in)
+			}
+		})
+	}
+}
