@@ -67,17 +67,17 @@ func readJSONL(source string, data []byte) ([]*domain.Article, []Item, error) {
 			if len(arts) == 0 && len(items) == 0 && json.Valid(data) {
 				// Not JSON Lines but one JSON object over many lines.
 				if err := json.Unmarshal(data, &rec); err != nil {
-					return nil, nil, fmt.Errorf("%s: not a JSON object of an article: %v", source, jsonlErr(err))
+					return nil, nil, fmt.Errorf("not a JSON object of an article: %v", jsonlErr(err))
 				}
 				a, err := jsonlArticle(rec, source)
 				if err != nil {
-					return nil, nil, fmt.Errorf("%s: %w", source, err)
+					return nil, nil, err
 				}
 				return []*domain.Article{a}, nil, nil
 			}
 			bad++
 			if bad > jsonlMaxLineErrors {
-				return arts, items, fmt.Errorf("%s: stopped after %d broken lines; is this JSON Lines?", source, jsonlMaxLineErrors)
+				return arts, items, fmt.Errorf("stopped after %d broken lines; is this JSON Lines?", jsonlMaxLineErrors)
 			}
 			items = append(items, Item{Input: source, Err: fmt.Errorf("line %d: broken JSON: %v", n, jsonlErr(err))})
 			continue
@@ -239,7 +239,7 @@ func jsonlUnix(secs float64) time.Time {
 func readJSONArray(source string, data []byte) ([]*domain.Article, []Item, error) {
 	var raws []json.RawMessage
 	if err := json.Unmarshal(data, &raws); err != nil {
-		return nil, nil, fmt.Errorf("%s: not a JSON array of articles: %v", source, jsonlErr(err))
+		return nil, nil, fmt.Errorf("not a JSON array of articles: %v", jsonlErr(err))
 	}
 	var (
 		arts  []*domain.Article
@@ -259,7 +259,7 @@ func readJSONArray(source string, data []byte) ([]*domain.Article, []Item, error
 		arts = append(arts, a)
 	}
 	if len(arts) == 0 && len(items) > 0 {
-		return nil, nil, fmt.Errorf("%s: a JSON array with no article in it (first: %v)", source, items[0].Err)
+		return nil, nil, fmt.Errorf("a JSON array with no article in it (first: %v)", items[0].Err)
 	}
 	return arts, items, nil
 }

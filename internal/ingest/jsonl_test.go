@@ -156,3 +156,26 @@ func TestReadJSONLHostile(t *testing.T) {
 		}
 	}
 }
+
+// TestReadJSONLErrorNames: an error for the whole file goes out with the
+// file as its Input, so its message does not name the file again.
+func TestReadJSONLErrorNames(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"one object without text", "{\n  \"title\": \"Headline only\",\n  \"url\": \"https://x.example/a\"\n}", "record has no text"},
+		{"array with no article", `[{"title": "a"}, {"title": "b"}]`, "a JSON array with no article"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			const source = "exports/channel-dump.json"
+			_, _, err := readJSONL(source, []byte(tc.in))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want %q", err, tc.want)
+			}
+			if strings.Contains(err.Error(), source) {
+				t.Errorf("error %q repeats the input name", err)
+			}
+		})
+	}
+}
