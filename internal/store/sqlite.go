@@ -205,10 +205,13 @@ func (s *SQLite) fail(step string) error {
 }
 
 // PutArticle stores a in one transaction. An article whose ID is stored
-// already is left as it is (Duplicate). Otherwise its body's MinHash
-// signature is compared, through the LSH band index, with stored ones; the
-// closest at or above NearDuplicateThreshold becomes a.NearDuplicateOf, and
-// the article is stored either way.
+// already is not stored again (Duplicate); if a carries metadata the stored
+// copy lacks (a JSON Lines record of a story first read from a bare .txt),
+// those fields are filled in, never replacing a value, and named in
+// Enriched. Otherwise its body's MinHash signature is compared, through the
+// LSH band index, with stored ones; the closest at or above
+// NearDuplicateThreshold becomes a.NearDuplicateOf, and the article is
+// stored either way.
 func (s *SQLite) PutArticle(ctx context.Context, a *domain.Article) (PutResult, error) {
 	if a == nil {
 		return PutResult{}, errors.New("store: nil article")
@@ -216,29 +219,41 @@ func (s *SQLite) PutArticle(ctx context.Context, a *domain.Article) (PutResult, 
 	if strings.TrimSpace(a.ID) == "" {
 		return PutResult{}, errors.New("store: article has no ID")
 	}
-	// A re-ingest is mostly duplicates: answer those from a plain read,
-	// and hash the body before taking the write lock, not while holding it.
-	// Articles are never deleted, so a duplicate seen here stays one.
-	var exists int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE id = ?`, a.ID).Scan(&exists); err != nil {
-		return PutResult{}, fmt.Errorf("store: %w", err)
+	// A re-ingest is mostly duplicates with nothing new: answer those from
+	// a plain read, and hash the body before taking the write lock, not
+	// while holding it. Articles are never deleted, so a duplicate seen
+	// here stays one.
+	stored, err := storedArticle(ctx, s.db, a.ID)
+	if err != nil {
+		return PutResult{}, err
 	}
-	if exists > 0 {
-		return PutResult{Duplicate: true}, nil
+	if stored != nil {
+		probe := *stored
+		if len(fillMissing(&probe, a)) == 0 {
+			return PutResult{Duplicate: true}, nil
+		}
 	}
-	sig := minhash(a.Text())
+	var sig signature
+	hashed := stored == nil
+	if hashed {
+		sig = minhash(a.Text())
+	}
 
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return PutResult{}, fmt.Errorf("store: %w", err)
 	}
 	defer tx.Rollback()
-	// Again inside the transaction: another writer may have stored it since.
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE id = ?`, a.ID).Scan(&exists); err != nil {
-		return PutResult{}, fmt.Errorf("store: %w", err)
+	// Again inside the transaction: another writer may have stored or
+	// enriched it since.
+	if stored, err = storedArticle(ctx, tx, a.ID); err != nil {
+		return PutResult{}, err
 	}
-	if exists > 0 {
-		return PutResult{Duplicate: true}, nil
+	if stored != nil {
+		return s.enrich(ctx, tx, stored, a)
+	}
+	if !hashed {
+		sig = minhash(a.Text())
 	}
 
 	var res PutResult
@@ -290,6 +305,68 @@ func (s *SQLite) PutArticle(ctx context.Context, a *domain.Article) (PutResult, 
 	return res, nil
 }
 
+// rowQuerier is what storedArticle needs of a *sql.DB or *sql.Tx.
+type rowQuerier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// storedArticle returns the stored article with exactly this ID, or nil.
+func storedArticle(ctx context.Context, q rowQuerier, id string) (*domain.Article, error) {
+	var blob []byte
+	err := q.QueryRowContext(ctx, `SELECT json FROM articles WHERE id = ?`, id).Scan(&blob)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	var a domain.Article
+	if err := json.Unmarshal(blob, &a); err != nil {
+		return nil, fmt.Errorf("store: decode article %s: %w", id, err)
+	}
+	return &a, nil
+}
+
+// enrich fills, within tx, the metadata stored lacks from a (another copy
+// of the same report), and records on the stored article which fields came
+// from which copy. The body, the source and the analysis are untouched:
+// the stored analysis still points into the same text.
+func (s *SQLite) enrich(ctx context.Context, tx *sql.Tx, stored, a *domain.Article) (PutResult, error) {
+	merged := *stored
+	filled := fillMissing(&merged, a)
+	if len(filled) == 0 {
+		return PutResult{Duplicate: true}, nil
+	}
+	merged.Warnings = append(append([]domain.Warning(nil), stored.Warnings...), domain.NewWarning(WarnMetadataMerged,
+		"%s taken from another copy of this report, %s; the copy stored first, %s, had none",
+		strings.Join(filled, ", "), describeCopy(a), describeCopy(stored)))
+	if err := updateArticle(ctx, tx, &merged); err != nil {
+		return PutResult{}, err
+	}
+	if err := s.fail("enrich"); err != nil {
+		return PutResult{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return PutResult{}, fmt.Errorf("store: commit %s: %w", a.ID, err)
+	}
+	return PutResult{Duplicate: true, Enriched: filled}, nil
+}
+
+// updateArticle rewrites a stored article's JSON and its indexed columns
+// (not its ID, near-duplicate link or first-stored time) from a.
+func updateArticle(ctx context.Context, tx *sql.Tx, a *domain.Article) error {
+	cols, err := articleColumns(a)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE articles SET outlet = ?, outlet_id = ?, title = ?, published = ?,
+		published_json = ?, language = ?, url = ?, json = ? WHERE id = ?`,
+		cols.outlet, cols.outletID, a.Title, cols.published, cols.publishedJSON, a.Language, a.URL, cols.blob, a.ID); err != nil {
+		return fmt.Errorf("store: update article %s: %w", a.ID, err)
+	}
+	return nil
+}
+
 // columns are the values of an articles row other than the ID and times.
 type columns struct {
 	outlet, outletID         string
@@ -327,8 +404,11 @@ func articleColumns(a *domain.Article) (columns, error) {
 
 // RefreshArticle is PutArticle, except that an article stored already is
 // replaced by a (as a newer reader parses it), keeping its near-duplicate
-// link and when it was first stored. A stored analysis survives only if the
-// body text is unchanged, since its offsets point into that text.
+// link and when it was first stored. A poorer reading never erases
+// metadata: a stored field a has no value for is kept (Kept, with a
+// warning), and a is updated to what was stored. A stored analysis
+// survives only if the body text is unchanged, since its offsets point
+// into that text.
 func (s *SQLite) RefreshArticle(ctx context.Context, a *domain.Article) (PutResult, error) {
 	if a == nil || strings.TrimSpace(a.ID) == "" {
 		return s.PutArticle(ctx, a) // the same errors
@@ -349,17 +429,20 @@ func (s *SQLite) RefreshArticle(ctx context.Context, a *domain.Article) (PutResu
 		return PutResult{}, fmt.Errorf("store: %w", err)
 	}
 	var old domain.Article
-	textChanged := json.Unmarshal(oldBlob, &old) != nil || old.Text() != a.Text()
-	cp := *a
-	cp.NearDuplicateOf = nearDup.String
-	cols, err := articleColumns(&cp)
-	if err != nil {
-		return PutResult{}, err
+	oldErr := json.Unmarshal(oldBlob, &old)
+	textChanged := oldErr != nil || old.Text() != a.Text()
+	merged := *a
+	merged.NearDuplicateOf = nearDup.String
+	var kept []string
+	if oldErr == nil {
+		if kept = fillMissing(&merged, &old); len(kept) > 0 {
+			merged.Warnings = append(append([]domain.Warning(nil), a.Warnings...), domain.NewWarning(WarnMetadataKept,
+				"%s kept from the stored copy of this report, %s; this reading, %s, has none",
+				strings.Join(kept, ", "), describeCopy(&old), describeCopy(a)))
+		}
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE articles SET outlet = ?, outlet_id = ?, title = ?, published = ?,
-		published_json = ?, language = ?, url = ?, json = ? WHERE id = ?`,
-		cols.outlet, cols.outletID, a.Title, cols.published, cols.publishedJSON, a.Language, a.URL, cols.blob, a.ID); err != nil {
-		return PutResult{}, fmt.Errorf("store: refresh article %s: %w", a.ID, err)
+	if err := updateArticle(ctx, tx, &merged); err != nil {
+		return PutResult{}, err
 	}
 	if textChanged {
 		for _, q := range []string{`DELETE FROM mentions WHERE article_id = ?`, `DELETE FROM analyses WHERE article_id = ?`} {
@@ -374,8 +457,8 @@ func (s *SQLite) RefreshArticle(ctx context.Context, a *domain.Article) (PutResu
 	if err := tx.Commit(); err != nil {
 		return PutResult{}, fmt.Errorf("store: commit %s: %w", a.ID, err)
 	}
-	a.NearDuplicateOf = nearDup.String
-	return PutResult{Duplicate: true, Refreshed: true}, nil
+	*a = merged
+	return PutResult{Duplicate: true, Refreshed: true, Kept: kept}, nil
 }
 
 // nearest finds the stored article whose signature is closest to sig, if it

@@ -17,12 +17,16 @@ var ErrAmbiguous = errors.New("ambiguous")
 // Store keeps articles and their analyses.
 type Store interface {
 	// PutArticle stores a. An article whose ID is already stored is not
-	// stored again (Result.Duplicate); one that nearly repeats a stored
-	// article is stored with NearDuplicateOf set.
+	// stored again (Result.Duplicate), but metadata the stored copy lacks
+	// and a has is filled in (Result.Enriched); nothing present is
+	// replaced. One that nearly repeats a stored article is stored with
+	// NearDuplicateOf set.
 	PutArticle(ctx context.Context, a *domain.Article) (PutResult, error)
 	// RefreshArticle is PutArticle, but replaces an article stored already
 	// with a (a newer reading of the same report), keeping its
-	// near-duplicate link; its analysis is dropped if the body text changed.
+	// near-duplicate link and any stored metadata a has no value for
+	// (Result.Kept; a is updated to the stored form); its analysis is
+	// dropped if the body text changed.
 	RefreshArticle(ctx context.Context, a *domain.Article) (PutResult, error)
 	// Article returns the article with this ID or unique ID prefix.
 	Article(ctx context.Context, id string) (*domain.Article, error)
@@ -50,6 +54,13 @@ type PutResult struct {
 	// Similarity is the estimated Jaccard similarity of the two bodies'
 	// word shingles when NearDuplicateOf is set.
 	Similarity float64
+	// Enriched names the metadata fields (FieldTitle, FieldPublished, ...)
+	// a duplicate filled in on the stored article, which lacked them; the
+	// stored analysis may then be stale (it reads title, date, outlet).
+	Enriched []string
+	// Kept names the stored fields a refresh kept because the new reading
+	// had no value for them.
+	Kept []string
 }
 
 // Filter narrows Articles. Zero values do not filter; an article without a
