@@ -10,7 +10,9 @@ import (
 	"fmt"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // countriesSpec is the npm package whose per-language name files give every
@@ -18,9 +20,13 @@ import (
 const countriesSpec = "i18n-iso-countries@7.14.0"
 
 // countryLangs are the languages taken from the package, Parallax's outlets'
-// languages first, with each file's sha256. de/fr/es/pl names that are a
-// frequent word of another language ("Malte", "Indie") are left out: they
-// would turn ordinary words into countries.
+// languages first, with each file's sha256. Left out, since they would turn
+// ordinary words or other places into countries: names that are among the
+// 1,000 most frequent words of a language and no longer than 4 letters
+// (Russian "Того" for Togo, "US"),
+// de/fr/es/pl names that are a frequent word of another language (French
+// "Maurice"), and names that are the own name of a city of 100,000 people
+// in another country (Spanish "Granada" for Grenada).
 var countryLangs = []struct {
 	lang, sha string
 	primary   bool
@@ -37,9 +43,9 @@ var countryLangs = []struct {
 // writeCountries builds data/countries.tsv from the package's name files
 // (src: its .tgz, default npm pack), GeoNames' country facts (infoPath:
 // data/country_info.tsv), the hand-written names (namesPath:
-// data/country_names.tsv) and the common-word list (wordsPath), one row
-// per country sorted by ISO code.
-func writeCountries(src, infoPath, namesPath, wordsPath, out string) (int, error) {
+// data/country_names.tsv), the common-word list (wordsPath) and the
+// compact cities500 (citiesPath), one row per country sorted by ISO code.
+func writeCountries(src, infoPath, namesPath, wordsPath, citiesPath, out string) (int, error) {
 	if src == "" {
 		dir, err := os.MkdirTemp("", "gazetteer-gen-")
 		if err != nil {
@@ -70,10 +76,16 @@ func writeCountries(src, infoPath, namesPath, wordsPath, out string) (int, error
 	if err != nil {
 		return 0, err
 	}
+	cities, err := largeCities(citiesPath)
+	if err != nil {
+		return 0, err
+	}
 	names := map[string][]string{} // ISO → names, in order
 	display := map[string]string{}
+	geoName := map[string]string{}
 	for _, f := range info {
 		display[f[0]] = f[3]
+		geoName[f[0]] = f[3]
 		names[f[0]] = nil
 	}
 	for _, f := range extra {
@@ -84,6 +96,7 @@ func writeCountries(src, infoPath, namesPath, wordsPath, out string) (int, error
 			display[f[0]] = f[1]
 		}
 	}
+	pkg := map[string]map[string][]string{} // language → ISO → names
 	for i, l := range countryLangs {
 		raw := files[members[i]]
 		sum := sha256.Sum256(raw)
@@ -96,6 +109,7 @@ func writeCountries(src, infoPath, namesPath, wordsPath, out string) (int, error
 		if err := json.Unmarshal(raw, &doc); err != nil {
 			return 0, fmt.Errorf("%s: %w", members[i], err)
 		}
+		pkg[l.lang] = map[string][]string{}
 		for iso, v := range doc.Countries {
 			if _, ok := names[iso]; !ok {
 				return 0, fmt.Errorf("%s: %s is not in %s", members[i], iso, infoPath)
@@ -112,10 +126,30 @@ func writeCountries(src, infoPath, namesPath, wordsPath, out string) (int, error
 				n = strings.TrimSpace(n)
 				// "Tansania, Vereinigte Republik": a catalogue's inverted
 				// form, never written in running text.
-				if n == "" || strings.Contains(n, ",") || strings.ContainsAny(n, "\t|") {
-					continue
+				if n != "" && !strings.Contains(n, ",") && !strings.ContainsAny(n, "\t|") {
+					pkg[l.lang][iso] = append(pkg[l.lang][iso], n)
 				}
-				if !l.primary && otherLanguageWord(words, l.lang, n) {
+			}
+		}
+	}
+	for _, l := range countryLangs {
+		for _, iso := range sortedKeys(pkg[l.lang]) {
+			for _, n := range pkg[l.lang][iso] {
+				if known(names[iso], n) || strings.EqualFold(n, display[iso]) || strings.EqualFold(n, geoName[iso]) {
+					continue // the same name from another language
+				}
+				// A word frequent in a language that names this very
+				// country so is that country's name; so is one that
+				// several languages give it (Irak: de, fr, pl).
+				langs := 0
+				for _, o := range countryLangs {
+					if known(pkg[o.lang][iso], n) {
+						langs++
+					}
+				}
+				sameCountry := func(lang string) bool { return langs >= 2 || known(pkg[lang][iso], n) }
+				if why := dropName(words, cities, l.lang, l.primary, iso, n, sameCountry); why != "" {
+					fmt.Fprintf(os.Stderr, "gen: %s %s name %q left out: %s\n", iso, l.lang, n, why)
 					continue
 				}
 				names[iso] = append(names[iso], n)
@@ -168,6 +202,15 @@ func writeCountries(src, infoPath, namesPath, wordsPath, out string) (int, error
 	return len(isos), os.Rename(tmp, out)
 }
 
+func sortedKeys(m map[string][]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
 // readTSV reads a tab-separated file with n columns, skipping # comments.
 func readTSV(path string, n int) ([][]string, error) {
 	raw, err := os.ReadFile(path)
@@ -188,8 +231,12 @@ func readTSV(path string, n int) ([][]string, error) {
 	return rows, nil
 }
 
+// wordRank holds, beside commonWordsByLang's languages, the word's rank
+// in each (0: the most frequent).
+var wordRank map[string][]int
+
 // commonWordsByLang reads data/common_words.txt.gz: lower-case word →
-// the languages it is frequent in.
+// the languages it is frequent in (and fills wordRank).
 func commonWordsByLang(path string) (map[string][]string, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
@@ -200,10 +247,79 @@ func commonWordsByLang(path string) (map[string][]string, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	m := map[string][]string{}
+	wordRank = map[string][]int{}
+	n := map[string]int{} // words read so far per language: the file is most frequent first
 	sc := bufio.NewScanner(zr)
 	for sc.Scan() {
 		if lang, w, ok := strings.Cut(sc.Text(), "\t"); ok && !strings.HasPrefix(lang, "#") {
 			m[w] = append(m[w], lang)
+			wordRank[w] = append(wordRank[w], n[lang])
+			n[lang]++
+		}
+	}
+	return m, sc.Err()
+}
+
+// frequentRank: a name among this many most frequent words of a language
+// is a function word first ("того", "us").
+const frequentRank = 1000
+
+// maxFunctionWord: frequent words this short are function words ("того",
+// "us"); longer ones are frequent as the country's own name ("China").
+const maxFunctionWord = 4
+
+// known says whether names has n (any case).
+func known(names []string, n string) bool {
+	for _, x := range names {
+		if strings.EqualFold(x, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// largePlace: a city this large keeps its name from a foreign country.
+const largePlace = 100000
+
+// dropName says why a package name of country iso in language lang is left
+// out, or "".
+func dropName(words map[string][]string, cities map[string]string, lang string, primary bool, iso, name string, sameCountry func(string) bool) string {
+	low := strings.ToLower(name)
+	for i, l := range words[low] {
+		if wordRank[low][i] < frequentRank && utf8.RuneCountInString(name) <= maxFunctionWord {
+			return "one of the " + fmt.Sprint(frequentRank) + " most frequent " + l + " words"
+		}
+	}
+	if !primary && otherLanguageWord(words, lang, name, sameCountry) {
+		return "a frequent word of another language"
+	}
+	if cc, ok := cities[low]; ok && cc != iso {
+		return "the name of a city of " + cc
+	}
+	return ""
+}
+
+// largeCities reads the compact cities500: lower-case main name of every
+// place of largePlace people or more → its country.
+func largeCities(path string) (map[string]string, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	m := map[string]string{}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		f := strings.Split(sc.Text(), "\t")
+		if len(f) < 9 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		if pop, _ := strconv.Atoi(f[8]); pop >= largePlace {
+			m[strings.ToLower(f[1])] = f[5]
 		}
 	}
 	return m, sc.Err()
@@ -211,12 +327,12 @@ func commonWordsByLang(path string) (map[string][]string, error) {
 
 // otherLanguageWord says whether a one-word name of language lang is a
 // frequent word of another language (Polish "Indie", French "Maurice").
-func otherLanguageWord(words map[string][]string, lang, name string) bool {
+func otherLanguageWord(words map[string][]string, lang, name string, sameCountry func(string) bool) bool {
 	if strings.ContainsAny(name, " -") {
 		return false
 	}
 	for _, l := range words[strings.ToLower(name)] {
-		if l != lang {
+		if l != lang && !sameCountry(l) {
 			return true
 		}
 	}

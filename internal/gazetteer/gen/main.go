@@ -62,7 +62,7 @@ func main() {
 		if *out == "" {
 			*out = "data/countries.tsv"
 		}
-		n, err := writeCountries(*src, "data/country_info.tsv", "data/country_names.tsv", "data/common_words.txt.gz", *out)
+		n, err := writeCountries(*src, "data/country_info.tsv", "data/country_names.tsv", "data/common_words.txt.gz", "data/cities500.tsv.gz", *out)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "gen:", err)
 			os.Exit(1)
