@@ -53,6 +53,9 @@ func readFeed(ctx context.Context, source string, data []byte, opts Options) ([]
 		}
 	}
 	truncated := !feedClosed(data)
+	// Sites whose pages could not be reached: one stalled site must not
+	// cost a timeout and its retries for every one of its items.
+	down := map[string]error{}
 	if len(feed.Items) == 0 {
 		if len(items) > 0 {
 			return nil, items, nil
@@ -68,7 +71,7 @@ func readFeed(ctx context.Context, source string, data []byte, opts Options) ([]
 		if pos != nil {
 			n = pos[i]
 		}
-		a, err := feedItem(ctx, source, feed, it, opts)
+		a, err := feedItem(ctx, source, feed, it, opts, down)
 		if err != nil {
 			items = append(items, Item{Input: source, Err: fmt.Errorf("%s: %w", feedItemName(n, it), err)})
 			continue
@@ -243,7 +246,7 @@ func feedItemName(i int, it *gofeed.Item) string {
 	return fmt.Sprintf("item %d (%q)", i+1, label)
 }
 
-func feedItem(ctx context.Context, source string, feed *gofeed.Feed, it *gofeed.Item, opts Options) (*domain.Article, error) {
+func feedItem(ctx context.Context, source string, feed *gofeed.Feed, it *gofeed.Item, opts Options, down map[string]error) (*domain.Article, error) {
 	a := &domain.Article{Source: source, Format: string(FormatFeed)}
 	// Titles of type="html" carry escaped markup; only their words count.
 	a.Title = htmlMetaText(norm.NFC.String(html.UnescapeString(it.Title)))
@@ -284,11 +287,25 @@ func feedItem(ctx context.Context, source string, feed *gofeed.Feed, it *gofeed.
 	}
 	paras := feedParagraphs(content)
 	if summary && len(strings.Join(paras, " ")) < feedSummaryMax {
-		if opts.Fetcher != nil && a.URL != "" {
+		host := webHost(a.URL)
+		switch prev, isDown := down[host]; {
+		case opts.Fetcher == nil || a.URL == "":
+		case isDown:
+			a.Warn("page-fetch-failed", "item has only a summary; its page was not fetched because %s could not be reached for an earlier item (%v)", host, prev)
+		default:
 			page, err := feedFetchPage(ctx, a.URL, opts)
 			if err == nil {
 				feedMerge(page, a)
 				return page, nil
+			}
+			var (
+				fetchErr feedFetchError
+				status   *StatusError
+			)
+			if errors.As(err, &fetchErr) && !errors.As(err, &status) && !errors.Is(err, ErrTooLarge) {
+				// No answer at all (timeout, refused, unknown host): the
+				// site's other pages would fail the same way.
+				down[host] = err
 			}
 			a.Warn("page-fetch-failed", "item has only a summary and its page could not be read: %v", err)
 		}
@@ -365,11 +382,17 @@ func feedParagraphs(s string) []string {
 	return out
 }
 
+// feedFetchError is a failure to get a page at all, as opposed to one
+// got and not readable.
+type feedFetchError struct{ error }
+
+func (e feedFetchError) Unwrap() error { return e.error }
+
 // feedFetchPage fetches and reads an item's linked page.
 func feedFetchPage(ctx context.Context, link string, opts Options) (*domain.Article, error) {
 	resp, err := opts.Fetcher.Fetch(ctx, link)
 	if err != nil {
-		return nil, err
+		return nil, feedFetchError{err}
 	}
 	if int64(len(resp.Body)) > opts.maxBytes() {
 		return nil, skip(SkipTooLarge, "page is over the %d-byte cap", opts.maxBytes())

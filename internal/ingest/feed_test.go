@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/parallaxnews/parallax/internal/domain"
 )
@@ -300,5 +302,64 @@ func TestReadFeedBrokenChannel(t *testing.T) {
 	arts, items, err := readFeed(context.Background(), "bad.xml", data, Options{})
 	if err == nil || len(arts) != 0 || len(items) != 0 {
 		t.Errorf("arts %d items %+v err %v, want one feed error", len(arts), items, err)
+	}
+}
+
+// TestReadFeedStalledSite: when an item's page gets no answer, the other
+// items of that site are not fetched (each would cost a timeout and its
+// retries); a page answered with an HTTP error does not stop the others.
+func TestReadFeedStalledSite(t *testing.T) {
+	var (
+		mu   sync.Mutex
+		hits = map[string]int{}
+	)
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		hits[r.URL.Path]++
+		mu.Unlock()
+		switch {
+		case strings.HasPrefix(r.URL.Path, "/slow/"):
+			select { // stalls past the fetcher's timeout
+			case <-release:
+			case <-r.Context().Done():
+			}
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+	item := func(path string) string {
+		return `<item><title>Item ` + path + `</title><link>` + srv.URL + path + `</link><description>A short summary of the story.</description></item>`
+	}
+	feed := `<?xml version="1.0"?><rss version="2.0"><channel><title>Slow Site</title>` +
+		item("/slow/1") + item("/slow/2") + item("/slow/3") + `</channel></rss>`
+	f := &Fetcher{AllowPrivate: true, Timeout: 150 * time.Millisecond, Retries: -1}
+	arts, items, err := readFeed(context.Background(), "slow.xml", []byte(feed), Options{Fetcher: f})
+	if err != nil || len(items) != 0 || len(arts) != 3 {
+		t.Fatalf("arts %d items %+v err %v, want the three summaries", len(arts), items, err)
+	}
+	mu.Lock()
+	if n := hits["/slow/1"] + hits["/slow/2"] + hits["/slow/3"]; n != 1 {
+		t.Errorf("%d page requests to the stalled site, want 1", n)
+	}
+	mu.Unlock()
+	for _, a := range arts {
+		if !webHasWarning(a.Warnings, "page-fetch-failed") || !webHasWarning(a.Warnings, "summary-only") {
+			t.Errorf("%s: warnings %v, want page-fetch-failed and summary-only", a.Title, a.Warnings)
+		}
+	}
+
+	// 404s: the site answers, so every item's page is tried.
+	feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>Gone</title>` +
+		item("/gone/1") + item("/gone/2") + `</channel></rss>`
+	if arts, _, err := readFeed(context.Background(), "gone.xml", []byte(feed), Options{Fetcher: f}); err != nil || len(arts) != 2 {
+		t.Fatalf("arts %d err %v", len(arts), err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if hits["/gone/1"] != 1 || hits["/gone/2"] != 1 {
+		t.Errorf("page requests %v, want one to each page of a site that answers 404", hits)
 	}
 }

@@ -275,10 +275,10 @@ func (f *Fetcher) once1(ctx context.Context, rawURL string) (*Response, time.Dur
 	final := resp.Request.URL.String()
 	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500 {
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
-		return nil, retryAfter(resp.Header.Get("Retry-After")), fmt.Errorf("fetching %s: HTTP %s", final, resp.Status)
+		return nil, retryAfter(resp.Header.Get("Retry-After")), &StatusError{URL: final, Code: resp.StatusCode, Status: resp.Status}
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, -1, fmt.Errorf("fetching %s: HTTP %s", final, resp.Status)
+		return nil, -1, &StatusError{URL: final, Code: resp.StatusCode, Status: resp.Status}
 	}
 	limit := f.maxBytes()
 	if resp.ContentLength > limit {
@@ -297,6 +297,16 @@ func (f *Fetcher) once1(ctx context.Context, rawURL string) (*Response, time.Dur
 	}
 	return &Response{URL: final, StatusCode: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), Body: body}, 0, nil
 }
+
+// StatusError is a response whose HTTP status is not a success: the site
+// answered, so other pages of it may well be read.
+type StatusError struct {
+	URL    string
+	Code   int
+	Status string // as the server gave it, e.g. "404 Not Found"
+}
+
+func (e *StatusError) Error() string { return fmt.Sprintf("fetching %s: HTTP %s", e.URL, e.Status) }
 
 // retryAfter reads a Retry-After header: seconds or an HTTP date.
 func retryAfter(h string) time.Duration {
