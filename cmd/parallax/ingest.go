@@ -245,9 +245,24 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			report(it.Input, err)
 		case res.Duplicate:
 			t.duplicates++
-			if res.Refreshed {
+			switch {
+			case res.Refreshed:
+				// it.Article is now the stored form, metadata kept included.
 				t.refreshed++
 				if err := analyse(it.Article); err != nil {
+					t.failed++
+					report(it.Input, fmt.Errorf("analysis: %w", err))
+				}
+			case len(res.Enriched) > 0:
+				// Another copy filled the stored report's title, date or
+				// outlet, which the analysis reads (headline claims,
+				// relative dates, the outlet as speaker). It is redone on
+				// the stored form, whose body the offsets point into.
+				stored, err := st.Article(wctx, it.Article.ID)
+				if err == nil {
+					err = analyse(stored)
+				}
+				if err != nil {
 					t.failed++
 					report(it.Input, fmt.Errorf("analysis: %w", err))
 				}

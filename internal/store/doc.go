@@ -5,8 +5,14 @@
 // default, and a PostgreSQL implementation is planned for multi-machine
 // deployments. Articles are stored whole as JSON with the fields people
 // query (outlet, dates, title) in columns. Putting the same article twice
-// stores it once; an article whose body nearly repeats a stored one (the
-// same wire story on two sites) is stored and linked to it. Every write is
+// stores it once, but the second copy fills metadata the first lacked (the
+// ID hashes the body only, so a bare .txt scrape and a JSON Lines record
+// of one post collide): title, dates, URL, outlet, authors, wires and
+// language are taken where missing, never replacing a value, and a
+// warning on the article says which came from where. A refresh prefers
+// the new reading but keeps stored values it has none for. An article
+// whose body nearly repeats a stored one (the same wire story on two
+// sites) is stored and linked to it. Every write is
 // one transaction, so a failing input never damages what is stored.
 //
 // Near-duplicates are found with MinHash: the body is folded to lower-case
