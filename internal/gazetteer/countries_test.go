@@ -113,12 +113,47 @@ func TestCountryNamesNotWords(t *testing.T) {
 		{"Granada", "GD"},
 		{"Maurice", "MU"},
 		{"Guadalupe", "GP"},
+		// Words that share a short stem with a country's name.
+		{"Данные", "DK"},
+		{"Данных", "DK"},
+		{"Хан", "GH"},
+		{"Цех", "CZ"},
+		{"Сирены", "SY"},
+		{"Нигере", "NG"}, // Niger's locative, not Nigeria's
 	} {
 		ms := g.Lookup(tc.surface)
 		for _, m := range ms {
 			if m.Place.FeatureCode == "PCLI" && m.Place.Country == tc.notISO && m.Score > scoreCommonWord {
 				t.Errorf("Lookup(%q): the country %s (%s %.2f), want no country reading", tc.surface, m.Place.Name, m.How, m.Score)
 			}
+		}
+	}
+}
+
+func TestIsCaseForm(t *testing.T) {
+	for _, tc := range []struct {
+		name, q string
+		want    bool
+	}{
+		{"ливан", "ливане", true},
+		{"ліван", "лівані", true},
+		{"лівія", "лівії", true},
+		{"россия", "россией", true},
+		{"египет", "египте", true},
+		{"єгипет", "єгипті", true},
+		{"мексика", "мексиці", true},
+		{"беларусь", "беларусью", true},
+		{"нидерланды", "нидерландов", true},
+		{"саудовская аравия", "саудовской аравии", true},
+		{"шри-ланка", "шри-ланку", true},
+		{"дания", "данные", false},
+		{"гана", "хан", false},
+		{"нигерия", "нигере", false},
+		{"конго", "конгом", false},
+		{"саудовская аравия", "аравии", false},
+	} {
+		if got := isCaseForm(tc.name, tc.q); got != tc.want {
+			t.Errorf("isCaseForm(%q, %q) = %v, want %v", tc.name, tc.q, got, tc.want)
 		}
 	}
 }

@@ -15,7 +15,8 @@
 // (data/common_words.txt.gz: "Далее", "Check") score low unless they are a
 // notable place's own name. Countries (data/countries.tsv, every ISO
 // 3166-1 code, names from the i18n-iso-countries package) beat towns of
-// the same or a similar name: Ирак is Iraq, not Arāk. GeoNames duplicates of one town (Kurakhovo and
+// the same or a similar name: Ирак is Iraq, not Arāk; their case forms
+// (Ливане, Лівії) are checked against data/country_cases.tsv. GeoNames duplicates of one town (Kurakhovo and
 // Kurakhove) are merged when loading. Lookup says how well a name
 // matches; Rank weighs the candidates with what the text says (the oblasts
 // and places it names, the outlet's country), feature and population, in

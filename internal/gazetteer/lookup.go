@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -314,6 +315,9 @@ func (g *Gazetteer) lookupStem(folded string) []Match {
 		sk := Skeleton(v)
 		g.skel.get(sk, func(i int32) { add(i, g.nameWithSkeleton(g.places[i], sk)) })
 	}
+	ms = slices.DeleteFunc(ms, func(m Match) bool {
+		return m.Place.FeatureCode == "PCLI" && !countryCaseForm(m.Place, folded)
+	})
 	for i := range ms {
 		if ms[i].Name == "" {
 			ms[i].Name = g.nameWithStem(ms[i].Place, st)
@@ -326,6 +330,18 @@ func (g *Gazetteer) lookupStem(folded string) []Match {
 		}
 	}
 	return ms
+}
+
+// countryCaseForm: a country's short stems meet many words (Дания and
+// Данные share "дан"), so a stem reading of a country needs the word to be
+// a case form of one of its Cyrillic names (data/country_cases.tsv).
+func countryCaseForm(p *Place, folded string) bool {
+	for _, n := range p.Names {
+		if isCyrillic(n) && isCaseForm(Fold(n), folded) {
+			return true
+		}
+	}
+	return false
 }
 
 func (g *Gazetteer) nameWithSkeleton(p *Place, sk string) string {
