@@ -95,12 +95,40 @@ func OpenSQLite(path string) (*SQLite, error) {
 		return nil, fmt.Errorf("store: open %s: %w", abs, err)
 	}
 	s := &SQLite{db: db, path: abs, now: time.Now}
+	if err := connect(context.Background(), db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: %s: not a usable SQLite database: %w", abs, err)
+	}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: %s: %w", abs, err)
 	}
 	return s, nil
 }
+
+// connectTimeout bounds how long OpenSQLite retries a busy first
+// connection; it matches the busy timeout.
+const connectTimeout = 10 * time.Second
+
+// connect opens the pool's first connection, which runs the DSN pragmas.
+// Switching a new database to WAL takes an exclusive lock for which SQLite
+// returns SQLITE_BUSY at once, without the busy timeout, so processes
+// opening a new database together retry here for a while.
+func connect(ctx context.Context, db *sql.DB) error {
+	deadline := time.Now().Add(connectTimeout)
+	for wait := time.Millisecond; ; wait = min(2*wait, 50*time.Millisecond) {
+		err := db.PingContext(ctx)
+		var se interface{ Code() int }
+		// The primary result code is the low byte of an extended one.
+		if err == nil || !errors.As(err, &se) || se.Code()&0xff != sqliteBusy || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(wait)
+	}
+}
+
+// sqliteBusy is SQLITE_BUSY, "database is locked".
+const sqliteBusy = 5
 
 // Path is the database file.
 func (s *SQLite) Path() string { return s.path }
