@@ -120,6 +120,13 @@ func TestCountryNamesNotWords(t *testing.T) {
 		{"Цех", "CZ"},
 		{"Сирены", "SY"},
 		{"Нигере", "NG"}, // Niger's locative, not Nigeria's
+		// First names, adjectives and abbreviations near a country's
+		// Latin name or one letter off its Cyrillic one.
+		{"Георгия", "GE"},
+		{"Георгий", "GE"},
+		{"Руслан", "RU"},
+		{"Польский", "PL"},
+		{"УК", "GB"},
 	} {
 		ms := g.Lookup(tc.surface)
 		for _, m := range ms {

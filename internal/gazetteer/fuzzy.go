@@ -39,8 +39,14 @@ func maxEdits(n int) int {
 // inFuzzyScope says which places' names the typo index holds: the region
 // Parallax's readers follow, and elsewhere the places a report would name
 // without more context. Misspelt villages in far countries stay unmatched
-// rather than costing memory for everybody.
+// rather than costing memory for everybody. Countries are left out: their
+// names come in every language and case form already, while the words
+// one or two letters away from them are first names and adjectives
+// (Георгий, Руслан, Польский), not typos.
 func inFuzzyScope(p *Place) bool {
+	if p.FeatureCode == "PCLI" {
+		return false
+	}
 	switch p.Country {
 	case "UA", "RU", "BY", "MD":
 		return true

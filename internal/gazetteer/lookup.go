@@ -57,6 +57,15 @@ func (g *Gazetteer) Lookup(name string) []Match {
 	sk := Skeleton(folded)
 	common := !strings.ContainsAny(folded, " -") && IsCommonWord(folded)
 	ms := g.lookupSkeleton(q, folded, sk, "")
+	if isCyrillic(folded) {
+		// A Cyrillic word meeting a country only through its Latin
+		// names (Георгия and Georgia, УК and UK) is not its name: the
+		// Russian and Ukrainian names are all listed, and the stems
+		// below find their case forms (Украине).
+		ms = slices.DeleteFunc(ms, func(m Match) bool {
+			return m.Place.FeatureCode == "PCLI" && m.How == "translit" && latinOnly(m.Place, sk)
+		})
+	}
 	if isCyrillic(folded) && !namesPlace(ms) {
 		// Inflected forms can spell another place's name exactly
 		// (Покровська is a Russian village too): add the stems' places.
