@@ -63,3 +63,41 @@ func BenchmarkPutArticle(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPutDuplicate times a put of an article stored already: a
+// re-ingest is mostly these. "same" has nothing new (one read, no write);
+// "enriching" fills the stored copy's missing date and outlet (one
+// read, one update transaction).
+func BenchmarkPutDuplicate(b *testing.B) {
+	for _, enrich := range []bool{false, true} {
+		name := map[bool]string{false: "same", true: "enriching"}[enrich]
+		b.Run(name, func(b *testing.B) {
+			s, err := OpenSQLite(filepath.Join(b.TempDir(), "bench.db"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			ctx := context.Background()
+			bodies := synthArticles(3, b.N)
+			for i, body := range bodies {
+				outlet, date := "Site", "2025-03-04"
+				if enrich {
+					outlet, date = "", ""
+				}
+				if _, err := s.PutArticle(ctx, article(fmt.Sprint("a", i), outlet, date, body)); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				a := article(fmt.Sprint("a", i), "Site", "2025-03-04", bodies[i])
+				b.StartTimer()
+				res, err := s.PutArticle(ctx, a)
+				if err != nil || !res.Duplicate || (len(res.Enriched) > 0) != enrich {
+					b.Fatalf("put = %+v, %v", res, err)
+				}
+			}
+		})
+	}
+}
