@@ -110,7 +110,7 @@ and one summary line is printed on stdout at the end:
 where
   read             reports read from the inputs
   stored           reports newly stored (near-duplicates included)
-  duplicates       reports already stored, left as they were
+  duplicates       reports already stored (metadata the stored copy lacks is filled in)
   near-duplicates  newly stored reports linked to a stored one they nearly repeat
   skipped          inputs passed over on purpose, by reason (empty, binary,
                    too large, no body text, ...)
