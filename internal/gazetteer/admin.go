@@ -98,10 +98,15 @@ func (g *Gazetteer) addCountries() {
 			panic(fmt.Sprintf("data/countries.tsv:%d: %d columns, want 5", i+1, len(f))) // embedded: the tests load it
 		}
 		pop, _ := strconv.Atoi(f[3])
-		g.add(&Place{
+		p := g.add(&Place{
 			ID: "geonames:" + f[1], Name: f[2], Country: f[0], FeatureCode: "PCLI", Population: pop,
 			Names: strings.Split(f[4], "|"),
 		})
+		for _, n := range p.Names {
+			if isCyrillic(n) && strings.ContainsAny(n, " -") {
+				g.countryPhrases = append(g.countryPhrases, countryPhrase{p, n, Fold(n)})
+			}
+		}
 	}
 }
 

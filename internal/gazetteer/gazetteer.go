@@ -83,6 +83,10 @@ type Gazetteer struct {
 
 	merged int // duplicates folded (see mergeDuplicates)
 
+	// countryPhrases are the folded Cyrillic names of several words of
+	// the countries of data/countries.tsv (Южная Корея).
+	countryPhrases []countryPhrase
+
 	fuzzyOnce sync.Once
 	fuzzy     *fuzzyIndex
 
@@ -263,6 +267,11 @@ func (g *Gazetteer) indexName(p *Place, name string) {
 			g.stem.add(st, p.idx)
 		}
 	}
+}
+
+type countryPhrase struct {
+	p            *Place
+	name, folded string
 }
 
 type skelRef struct {

@@ -71,6 +71,11 @@ func (g *Gazetteer) Lookup(name string) []Match {
 		// (Покровська is a Russian village too): add the stems' places.
 		ms = mergeMatches(ms, g.lookupStem(folded))
 	}
+	if isCyrillic(folded) && strings.ContainsAny(folded, " -") {
+		// Snowball stems the words of "Южная Корея" and "Южной Корее"
+		// differently; the case table knows both.
+		ms = mergeMatches(ms, g.lookupCountryCases(folded))
+	}
 	// Typos only of longer names that are no ordinary word ("Jahren" is
 	// German for years, not a typo of Ya-hsien).
 	if !common && letterCount(folded) >= minFuzzyLen && (len(ms) == 0 || typoLikely(ms, sk)) {
@@ -336,6 +341,18 @@ func (g *Gazetteer) lookupStem(folded string) []Match {
 			// one (Покровска: Pokrovsk today, not Engels before 1931).
 			ms[i].How = "former-name"
 			ms[i].Score = math.Min(formerScore(year), scoreStem) - formerStemPenalty
+		}
+	}
+	return ms
+}
+
+// lookupCountryCases returns the countries of which the folded
+// multi-word name is a case form.
+func (g *Gazetteer) lookupCountryCases(folded string) []Match {
+	var ms []Match
+	for _, c := range g.countryPhrases {
+		if isCaseForm(c.folded, folded) {
+			ms = mergeMatches(ms, []Match{{Place: c.p, Score: scoreStem, How: "stem", Name: c.name}})
 		}
 	}
 	return ms
