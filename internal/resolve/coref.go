@@ -3,6 +3,8 @@ package resolve
 import (
 	"fmt"
 	"math"
+	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -20,8 +22,8 @@ func (d *doc) nextMention(m *ment) *ment {
 	if m.to >= d.ntoks(m) || !gapSpaces(d.tok(m, m.to).gap) {
 		return nil
 	}
-	for _, o := range d.ms {
-		if o.field == m.field && o.from == m.to && o != m {
+	for _, o := range d.startsAt[[2]int{m.field, m.to}] {
+		if o != m {
 			return o
 		}
 	}
@@ -38,8 +40,8 @@ func (d *doc) appositionHead(m *ment) *ment {
 	if k == 0 || !strings.HasPrefix(strings.TrimSpace(d.tok(m, k).gap), ",") || d.tok(m, k-1).sent != m.sent {
 		return nil
 	}
-	for _, o := range d.ms {
-		if o.field == m.field && o.to == k && o.m.Kind == domain.KindPerson && o.m.EntityID != "" && !o.role {
+	for _, o := range d.endsAt[[2]int{m.field, k}] {
+		if o.m.Kind == domain.KindPerson && o.m.EntityID != "" && !o.role {
 			return o
 		}
 	}
@@ -276,9 +278,36 @@ func (d *doc) resolveRuns() {
 
 // trim narrows m to tokens [from, to).
 func (d *doc) trim(m *ment, from, to int) {
+	if d.indexed {
+		reindex(d.startsAt, [2]int{m.field, m.from}, [2]int{m.field, from}, m)
+		reindex(d.endsAt, [2]int{m.field, m.to}, [2]int{m.field, to}, m)
+	}
 	m.from, m.to = from, to
 	nm := d.newMention(m.field, from, to, m.m.Kind)
 	m.m.Start, m.m.End, m.m.Surface = nm.Start, nm.End, nm.Surface
+}
+
+// reindex moves m from key old to key new of an index, keeping each key's
+// mentions in document order.
+func reindex(ix map[[2]int][]*ment, old, new [2]int, m *ment) {
+	if old == new {
+		return
+	}
+	l := ix[old]
+	for i, o := range l {
+		if o == m {
+			l = slices.Delete(l, i, i+1)
+			break
+		}
+	}
+	if len(l) == 0 {
+		delete(ix, old)
+	} else {
+		ix[old] = l
+	}
+	l = ix[new]
+	i := sort.Search(len(l), func(i int) bool { return l[i].idx > m.idx })
+	ix[new] = slices.Insert(l, i, m)
 }
 
 // nearSpeechVerb reports "X said", "X, the ..., said" (next word), "said X"
@@ -328,6 +357,10 @@ func (d *doc) guessKind(m *ment) domain.EntityKind {
 // "the president", "the chief of staff") to the actor holding the title in
 // this article, and firms up surnames whose full name came earlier.
 func (d *doc) resolveRoles() {
+	// The sides of the actors resolved so far weigh each title; they are
+	// counted once and kept current as titles resolve.
+	d.sides, d.liveSides = d.sideStatsNow(), true
+	defer func() { d.sides, d.liveSides = nil, false }()
 	for _, m := range d.ms {
 		switch m.pending {
 		case "surname":
@@ -408,20 +441,15 @@ func (d *doc) resolvePronouns() {
 		}
 		m.pending = ""
 		var ids []string
-		for _, o := range d.ms {
-			if o.field != m.field || o.pending == "drop" || o == m || o.m.EntityID == "" || o.m.Kind != domain.KindPerson || o.m.Status != domain.StatusResolved {
-				continue
+		for _, a := range d.antecedents(m.field, m.sent-1) {
+			if a.gender == "" || a.gender == m.gender {
+				ids = appendNew(ids, a.id)
 			}
-			if !(o.sent == m.sent && o.to <= m.from || o.sent == m.sent-1) {
-				continue
+		}
+		for _, a := range d.antecedents(m.field, m.sent) {
+			if a.to <= m.from && (a.gender == "" || a.gender == m.gender) {
+				ids = appendNew(ids, a.id)
 			}
-			if o.gender != "" && o.gender != m.gender {
-				continue
-			}
-			if o.pron {
-				continue // pronouns are not antecedents of their own
-			}
-			ids = appendNew(ids, o.m.EntityID)
 		}
 		switch len(ids) {
 		case 0:
@@ -436,6 +464,41 @@ func (d *doc) resolvePronouns() {
 			m.m.Reasons = append(m.m.Reasons, fmt.Sprintf("%s: %d persons of that gender in this and the preceding sentence", quote(m.m.Surface), len(ids)))
 		}
 	}
+}
+
+// antecedent is a person a pronoun may stand for: one per entity and
+// gender in a sentence, with the end of its first mention there.
+type antecedent struct {
+	id, gender string
+	to         int
+}
+
+// antecedents lists the persons resolved in one sentence, in order, once
+// each (pronouns are not antecedents of their own). Only pronouns change
+// while resolvePronouns runs, so each sentence's list is made once.
+func (d *doc) antecedents(field, sent int) []antecedent {
+	k := [2]int{field, sent}
+	if as, ok := d.ants[k]; ok {
+		return as
+	}
+	if d.ants == nil {
+		d.ants = map[[2]int][]antecedent{}
+	}
+	var as []antecedent
+	at := map[[2]string]int{}
+	for _, o := range d.bySent[k] {
+		if o.pron || o.pending == "drop" || o.m.EntityID == "" || o.m.Kind != domain.KindPerson || o.m.Status != domain.StatusResolved {
+			continue
+		}
+		if i, dup := at[[2]string{o.m.EntityID, o.gender}]; dup {
+			as[i].to = min(as[i].to, o.to)
+			continue
+		}
+		at[[2]string{o.m.EntityID, o.gender}] = len(as)
+		as = append(as, antecedent{id: o.m.EntityID, gender: o.gender, to: o.to})
+	}
+	d.ants[k] = as
+	return as
 }
 
 // addNotes marks capitals used for their governments ("Kyiv had retaken")
@@ -495,8 +558,8 @@ func (d *doc) namesDirection(m *ment) bool {
 		return true
 	}
 	if k+2 < len(toks) && lex.conj[toks[k].norm] && toks[k+2].sent == m.sent {
-		for _, o := range d.ms {
-			if o.field == m.field && o.from == k+1 && o.to < len(toks) && lex.direction[toks[o.to].norm] && toks[o.to].sent == m.sent {
+		for _, o := range d.startsAt[[2]int{m.field, k + 1}] {
+			if o.to < len(toks) && lex.direction[toks[o.to].norm] && toks[o.to].sent == m.sent {
 				return true
 			}
 		}

@@ -25,5 +25,9 @@
 // the reason. Titles link to the name next to them or, alone ("the president"),
 // to the holder named in the article or chosen by the sides of the actors
 // around them; surnames and he/she link back only when one person fits.
-// Every mention carries its reasons and runners-up.
+// Every mention carries its reasons and runners-up. No pass rescans the
+// article for each mention: earlier mentions are found through indexes by
+// position, sentence and entity that are kept current as names resolve,
+// so resolution is linear in the article's length (BenchmarkResolveLong
+// reports CPU time per MB for reports of 100 KB to 1.6 MB).
 package resolve

@@ -3,6 +3,7 @@ package resolve
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -165,43 +166,142 @@ func (r *Resolver) cachedLookup(q string) []gazetteer.Match {
 	return ms
 }
 
+// placeState is what resolvePlaces knows of the article's places, kept
+// current as each place resolves, so that no mention rescans the others:
+// the article's mentions of places (all, and by sentence), the resolved
+// ones by entity, and the countries they lie in.
+type placeState struct {
+	list    []*ment            // mentions of places, in document order
+	bySent  map[[2]int][]*ment // (field, sentence) → mentions of places
+	byEnt   map[string][]*ment // entity → its resolved mentions, in document order
+	ents    []string           // entities resolved, by their first mention
+	dirty   bool               // ents changed since all was made
+	all     gazetteer.Context  // the context of the whole article (context(m, -1))
+	local   map[string]bool    // place → local(place, all), while all holds
+	country map[string]bool    // ctxCountries
+	info    map[string]*domain.Entity
+}
+
+// initPlaces starts the place state from the mentions of places found
+// so far (the country is set later, see ctxCountries).
+func (d *doc) initPlaces() {
+	ps := &d.places
+	ps.bySent, ps.byEnt = map[[2]int][]*ment{}, map[string][]*ment{}
+	ps.info, ps.country = map[string]*domain.Entity{}, map[string]bool{}
+	ps.dirty = true
+	for _, m := range d.ms {
+		if m.m.Kind == domain.KindPlace || m.pending == "place" {
+			m.inPlaces = true
+			ps.list = append(ps.list, m)
+			k := [2]int{m.field, m.sent}
+			ps.bySent[k] = append(ps.bySent[k], m)
+		}
+	}
+	for _, m := range ps.list {
+		d.notePlace(m)
+	}
+}
+
+// notePlace records m, a mention of a place, once it is resolved.
+func (d *doc) notePlace(m *ment) {
+	ps := &d.places
+	if !m.inPlaces || m.placeNoted || m.m.Kind != domain.KindPlace || m.m.Status != domain.StatusResolved {
+		return
+	}
+	m.placeNoted = true
+	id := m.m.EntityID
+	l := ps.byEnt[id]
+	i := sort.Search(len(l), func(i int) bool { return l[i].idx > m.idx })
+	ps.byEnt[id] = slices.Insert(l, i, m)
+	if i == 0 {
+		// A new entity, or an earlier mention of one: the order changes.
+		ps.dirty = true
+		if len(l) == 0 {
+			ps.ents = append(ps.ents, id)
+		}
+	}
+	// A country named is no region: "Китай" in a Russian post does not
+	// make every Chinese village a reading of its words.
+	if e := d.placeInfo(id); e != nil && e.Country != "" && e.FeatureCode != "PCLI" {
+		ps.country[e.Country] = true
+	}
+}
+
 // context is what the article already says about where it is: the oblasts
 // and places resolved so far (other than skip) and the outlet's country.
 // With window ≥ 0 only places within that many sentences of skip count:
 // the places next to a name are better evidence than the article's far end
 // ("in Konstantinovka" after a paragraph on the Zaporizhzhia region).
+// Places count once each, in the order of their first resolved mention.
 func (d *doc) context(skip *ment, window int) gazetteer.Context {
+	ps := &d.places
+	if window < 0 && skip.m.Status != domain.StatusResolved {
+		// The whole article's context changes only when a place is
+		// resolved: it is made again then, not for each mention.
+		if ps.dirty || ps.all.Country != d.country {
+			sort.SliceStable(ps.ents, func(i, j int) bool { return ps.byEnt[ps.ents[i]][0].idx < ps.byEnt[ps.ents[j]][0].idx })
+			ps.all = gazetteer.Context{Country: d.country}
+			for _, id := range ps.ents {
+				d.addContext(&ps.all, id)
+			}
+			ps.dirty = false
+			ps.local = map[string]bool{}
+		}
+		return ps.all
+	}
 	c := gazetteer.Context{Country: d.country}
 	seen := map[string]bool{}
-	for _, o := range d.placeList {
+	add := func(o *ment) {
 		if o == skip || o.m.Kind != domain.KindPlace || o.m.Status != domain.StatusResolved || seen[o.m.EntityID] {
-			continue
-		}
-		if window >= 0 && (o.field != skip.field || o.sent < skip.sent-window || o.sent > skip.sent+window) {
-			continue
+			return
 		}
 		seen[o.m.EntityID] = true
-		e := d.placeInfo(o.m.EntityID)
-		if e == nil || e.FeatureCode == "PCLI" {
-			continue
+		d.addContext(&c, o.m.EntityID)
+	}
+	if window < 0 {
+		for _, o := range ps.list {
+			add(o)
 		}
-		if e.Admin1ID != "" {
-			c.Admin1 = append(c.Admin1, e.Admin1ID)
-		}
-		// Oblasts count by their ID only: their centroid is no evidence of
-		// nearness.
-		if p := d.r.gaz.Place(o.m.EntityID); p != nil && !strings.HasPrefix(p.FeatureCode, "ADM") {
-			c.Places = append(c.Places, p)
+		return c
+	}
+	for s := skip.sent - window; s <= skip.sent+window; s++ {
+		for _, o := range ps.bySent[[2]int{skip.field, s}] {
+			add(o)
 		}
 	}
 	return c
 }
 
+// addContext adds a resolved place to a context: its oblast, and the
+// place itself unless it is a country or an oblast.
+func (d *doc) addContext(c *gazetteer.Context, id string) {
+	e := d.placeInfo(id)
+	if e == nil || e.FeatureCode == "PCLI" {
+		return
+	}
+	if e.Admin1ID != "" {
+		c.Admin1 = append(c.Admin1, e.Admin1ID)
+	}
+	// Oblasts count by their ID only: their centroid is no evidence of
+	// nearness.
+	if p := d.r.gaz.Place(id); p != nil && !strings.HasPrefix(p.FeatureCode, "ADM") {
+		c.Places = append(c.Places, p)
+	}
+}
+
+// placeInfo is the entity of a place (built once per article).
 func (d *doc) placeInfo(id string) *domain.Entity {
 	if info := d.r.ents[id]; info != nil {
 		return &info.ent
 	}
-	return d.r.placeEntity(id)
+	if e, ok := d.places.info[id]; ok {
+		return e
+	}
+	e := d.r.placeEntity(id)
+	if d.places.info != nil {
+		d.places.info[id] = e
+	}
+	return e
 }
 
 // placeEntity builds the entity for a gazetteer place.
@@ -222,11 +322,7 @@ func (r *Resolver) placeEntity(id string) *domain.Entity {
 // article's context, in two rounds: clear cases first, then the rest with
 // the context the clear cases added.
 func (d *doc) resolvePlaces() {
-	for _, m := range d.ms {
-		if m.m.Kind == domain.KindPlace || m.pending == "place" {
-			d.placeList = append(d.placeList, m)
-		}
-	}
+	d.initPlaces()
 	d.country = d.mainCountry()
 	d.resolveGlosses()
 	// Round 0 takes the clear cases, round 1 the rest, round 2 the names met
@@ -325,6 +421,7 @@ func (d *doc) setPlace(m *ment, p *gazetteer.Place, conf float64, reasons ...str
 	m.m.Confidence = round2(conf)
 	m.m.Status = domain.StatusResolved
 	m.m.Reasons = append(m.m.Reasons, reasons...)
+	d.notePlace(m)
 }
 
 // resolveGlosses settles "Krasnoarmeysk (Pokrovsk)" and "Pokrovsk
@@ -385,7 +482,7 @@ func (d *doc) resolveGlosses() {
 // outlet's country.
 func (d *doc) mainCountry() string {
 	n := map[string]int{}
-	for _, m := range d.placeList {
+	for _, m := range d.places.list {
 		if m.m.Kind != domain.KindPlace || m.m.Status != domain.StatusResolved {
 			continue
 		}
@@ -436,16 +533,17 @@ func (d *doc) sameAsEarlier(m *ment) bool {
 		cand[c.p.ID] = c.p
 	}
 	var hit *ment
-	for _, o := range d.placeList {
-		if !before(o, m) {
-			break
+	for id := range cand {
+		// The last mention of this place before m.
+		l := d.places.byEnt[id]
+		i := sort.Search(len(l), func(i int) bool { return !before(l[i], m) })
+		if i == 0 {
+			continue
 		}
-		if o.m.Kind == domain.KindPlace && o.m.Status == domain.StatusResolved && cand[o.m.EntityID] != nil {
-			if hit != nil && hit.m.EntityID != o.m.EntityID {
-				return false // two different earlier places fit: let the ranking decide
-			}
-			hit = o
+		if hit != nil {
+			return false // two different earlier places fit: let the ranking decide
 		}
+		hit = l[i-1]
 	}
 	if hit == nil {
 		return false
@@ -470,8 +568,10 @@ const (
 // ctxCountries are the countries the article's geography speaks for: the
 // outlet's, its main country, those the language is written in, and those
 // of the places it has resolved so far.
+// The countries of the places are kept current by notePlace; the set is
+// shared, not to be changed by the caller.
 func (d *doc) ctxCountries() map[string]bool {
-	set := map[string]bool{}
+	set := d.places.country
 	for _, c := range []string{d.country, d.outletC} {
 		if c != "" {
 			set[c] = true
@@ -479,15 +579,6 @@ func (d *doc) ctxCountries() map[string]bool {
 	}
 	for _, c := range d.r.lex.langCountries[d.a.Language] {
 		set[c] = true
-	}
-	for _, o := range d.placeList {
-		if o.m.Kind == domain.KindPlace && o.m.Status == domain.StatusResolved {
-			// A country named is no region: "Китай" in a Russian post
-			// does not make every Chinese village a reading of its words.
-			if e := d.placeInfo(o.m.EntityID); e != nil && e.Country != "" && e.FeatureCode != "PCLI" {
-				set[e.Country] = true
-			}
-		}
 	}
 	return set
 }
@@ -546,6 +637,19 @@ func ownName(c placeCand) bool {
 func (d *doc) admissible(m *ment) ([]placeCand, string) {
 	countries := d.ctxCountries()
 	ctx := d.context(m, -1)
+	isLocal := func(p *gazetteer.Place) bool { return local(p, ctx) }
+	if m.m.Status != domain.StatusResolved {
+		// The same names come back all through a long article: whether
+		// a place is local is kept until the article's context changes.
+		isLocal = func(p *gazetteer.Place) bool {
+			l, ok := d.places.local[p.ID]
+			if !ok {
+				l = local(p, ctx)
+				d.places.local[p.ID] = l
+			}
+			return l
+		}
+	}
 	single := m.to-m.from == 1
 	current := false
 	for _, c := range m.placeMs {
@@ -561,7 +665,7 @@ func (d *doc) admissible(m *ment) ([]placeCand, string) {
 		}
 	}
 	for _, c := range m.placeMs {
-		loc := local(c.p, ctx)
+		loc := isLocal(c.p)
 		inC := countries[c.p.Country]
 		switch {
 		case weak(m, c) != "" && !(loc && (ownName(c) || c.how == "stem")) &&

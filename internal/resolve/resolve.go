@@ -30,6 +30,9 @@ type ment struct {
 	weak     bool        // a sentence-initial capital that may be no name at all
 	weakWhy  string      // why the words alone are weak evidence of a place (common word, short, ...)
 	lead     int         // leading stop words of a run ("New" of "New York")
+	// inPlaces: among the article's mentions of places (placeState);
+	// placeNoted: recorded there as resolved.
+	inPlaces, placeNoted bool
 }
 
 // fieldToks is one field's text and words.
@@ -55,12 +58,18 @@ type doc struct {
 	gazCache map[string][]gazetteer.Match
 	country  string // the country the article is mostly about (for ranking places)
 
-	// Lookups built once the mentions are found (see index).
+	// Lookups built once the mentions are found (see index), so that no
+	// pass scans every mention for each mention.
 	indexed    bool
-	byStart    map[[2]int]*ment // (field, first word) → mention
-	firstNamed map[string]int   // entity → index of its first resolved mention
+	startsAt   map[[2]int][]*ment // (field, first word) → mentions, in document order
+	endsAt     map[[2]int][]*ment // (field, word after the last) → mentions
+	bySent     map[[2]int][]*ment // (field, sentence) → mentions
+	firstNamed map[string]int     // entity → index of its first resolved mention
 	sides      *sideStats
-	placeList  []*ment // mentions of places, in document order
+	liveSides  bool            // setEntity keeps sides up to date (resolveRoles)
+	inOrder    map[string]bool // entities already in order
+	ants       map[[2]int][]antecedent
+	places     placeState
 }
 
 // Resolve finds the mentions in a's title and body and resolves them.
@@ -72,7 +81,7 @@ func (r *Resolver) Resolve(a *domain.Article) *domain.Analysis {
 		return an
 	}
 	an.ArticleID = a.ID
-	d := &doc{r: r, a: a, locals: map[string]string{}, ents: map[string]*domain.Entity{}}
+	d := &doc{r: r, a: a, locals: map[string]string{}, ents: map[string]*domain.Entity{}, inOrder: map[string]bool{}}
 	if a.Published != nil {
 		d.date = a.Published.Time
 	}
@@ -327,24 +336,31 @@ func (d *doc) setEntity(m *ment, id string, conf float64, reasons ...string) {
 			m.gender = info.gender
 		}
 	}
+	if d.liveSides {
+		d.countSide(m, -1)
+	}
 	m.m.EntityID = id
 	m.m.Confidence = conf
 	m.m.Status = domain.StatusResolved
 	m.m.Reasons = append(m.m.Reasons, reasons...)
 	d.noteNamed(m)
+	if d.liveSides {
+		d.countSide(m, 1)
+	}
 }
 
 // index numbers the mentions in document order and builds the lookups the
 // later passes use, so that no pass is quadratic in the article's length.
 func (d *doc) index() {
-	d.byStart = make(map[[2]int]*ment, len(d.ms))
+	d.startsAt = make(map[[2]int][]*ment, len(d.ms))
+	d.endsAt = make(map[[2]int][]*ment, len(d.ms))
+	d.bySent = map[[2]int][]*ment{}
 	d.firstNamed = map[string]int{}
 	for i, m := range d.ms {
 		m.idx = i
-		k := [2]int{m.field, m.from}
-		if d.byStart[k] == nil {
-			d.byStart[k] = m
-		}
+		d.startsAt[[2]int{m.field, m.from}] = append(d.startsAt[[2]int{m.field, m.from}], m)
+		d.endsAt[[2]int{m.field, m.to}] = append(d.endsAt[[2]int{m.field, m.to}], m)
+		d.bySent[[2]int{m.field, m.sent}] = append(d.bySent[[2]int{m.field, m.sent}], m)
 	}
 	d.indexed = true
 	for _, m := range d.ms {
@@ -371,35 +387,51 @@ type sideStats struct {
 func (d *doc) sideStatsNow() *sideStats {
 	st := &sideStats{all: map[string]float64{}, bySent: map[[2]int]map[string]float64{}, n: float64(len(d.ms))}
 	for _, o := range d.ms {
-		if o.m.EntityID == "" || o.m.Status != domain.StatusResolved {
-			continue
-		}
-		side := d.sideOf(o.m.EntityID)
-		if side == "" {
-			continue
-		}
-		st.all[side]++
-		k := [2]int{o.field, o.sent}
-		if st.bySent[k] == nil {
-			st.bySent[k] = map[string]float64{}
-		}
-		st.bySent[k][side]++
+		st.count(d, o, 1)
 	}
 	return st
 }
 
+// count adds (by 1) or takes away (by -1) o's side, if o is resolved.
+func (st *sideStats) count(d *doc, o *ment, by float64) {
+	if o.m.EntityID == "" || o.m.Status != domain.StatusResolved {
+		return
+	}
+	side := d.sideOf(o.m.EntityID)
+	if side == "" {
+		return
+	}
+	st.all[side] += by
+	k := [2]int{o.field, o.sent}
+	if st.bySent[k] == nil {
+		st.bySent[k] = map[string]float64{}
+	}
+	st.bySent[k][side] += by
+}
+
+// countSide keeps d.sides current while a pass resolves mentions one by
+// one, instead of recounting the whole article for each.
+func (d *doc) countSide(m *ment, by float64) {
+	if d.sides != nil {
+		d.sides.count(d, m, by)
+	}
+}
+
 // useEntity adds an entity to the output, once.
 func (d *doc) useEntity(id string) {
+	if d.inOrder[id] {
+		return
+	}
 	if _, ok := d.ents[id]; ok {
-		if !contains(d.order, id) {
-			d.order = append(d.order, id)
-		}
+		d.inOrder[id] = true
+		d.order = append(d.order, id)
 		return
 	}
 	info := d.r.ents[id]
 	if info == nil {
 		if p := d.r.placeEntity(id); p != nil {
 			d.ents[id] = p
+			d.inOrder[id] = true
 			d.order = append(d.order, id)
 		}
 		return
@@ -408,16 +440,8 @@ func (d *doc) useEntity(id string) {
 	e.Roles = append([]string(nil), e.Roles...)
 	e.Notes = append([]string(nil), e.Notes...)
 	d.ents[id] = &e
+	d.inOrder[id] = true
 	d.order = append(d.order, id)
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // before reports whether mention x comes before y in the document (title first).
