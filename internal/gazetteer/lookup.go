@@ -329,9 +329,12 @@ func (g *Gazetteer) lookupStem(folded string) []Match {
 		sk := Skeleton(v)
 		g.skel.get(sk, func(i int32) { add(i, g.nameWithSkeleton(g.places[i], sk)) })
 	}
-	ms = slices.DeleteFunc(ms, func(m Match) bool {
-		return m.Place.FeatureCode == "PCLI" && !countryCaseForm(m.Place, folded)
-	})
+	for i := range ms {
+		if ms[i].Place.FeatureCode == "PCLI" {
+			ms[i].Name = countryCaseForm(ms[i].Place, folded)
+		}
+	}
+	ms = slices.DeleteFunc(ms, func(m Match) bool { return m.Place.FeatureCode == "PCLI" && m.Name == "" })
 	for i := range ms {
 		if ms[i].Name == "" {
 			ms[i].Name = g.nameWithStem(ms[i].Place, st)
@@ -360,14 +363,15 @@ func (g *Gazetteer) lookupCountryCases(folded string) []Match {
 
 // countryCaseForm: a country's short stems meet many words (Дания and
 // Данные share "дан"), so a stem reading of a country needs the word to be
-// a case form of one of its Cyrillic names (data/country_cases.tsv).
-func countryCaseForm(p *Place, folded string) bool {
+// a case form of one of its Cyrillic names (data/country_cases.tsv). It
+// returns that name, or "".
+func countryCaseForm(p *Place, folded string) string {
 	for _, n := range p.Names {
 		if isCyrillic(n) && isCaseForm(Fold(n), folded) {
-			return true
+			return n
 		}
 	}
-	return false
+	return ""
 }
 
 func (g *Gazetteer) nameWithSkeleton(p *Place, sk string) string {
