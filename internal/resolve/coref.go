@@ -210,6 +210,11 @@ func (d *doc) resolveRuns() {
 			m.m.Reasons = append(m.m.Reasons, fmt.Sprintf("name in quotes after %q: a project, operation, weapon or work, not a place", head))
 			continue
 		}
+		if kind != "titlecase" && n == 1 && d.surnameNearSpeech(m) {
+			m.m.Kind = domain.KindPerson
+			m.m.Reasons = append(m.m.Reasons, "kind guessed: a surname-shaped word next to a verb of saying or a title; no known actor by this name")
+			continue
+		}
 		cands := d.lookupPlace(m)
 		if len(cands) == 0 && n >= 2 && toks[m.from].sentStart && lex.common[d.a.Language][toks[m.from].norm] {
 			// "Житель Кемерово": a common word opening the sentence
@@ -231,7 +236,7 @@ func (d *doc) resolveRuns() {
 				// else, met only loosely: the capital of the sentence.
 				m.pending = "drop"
 				continue
-			case loose && last.cyr && d.adjective(last.norm) && !d.namesDirection(m) && !d.neuterPlaceForm(last, cands):
+			case loose && last.cyr && d.adjective(last.norm) && !d.namesDirection(m) && !d.neuterPlaceForm(last, cands) && !cands[0].inflected:
 				// "Нового года", "Южной": an adjective met through a stem.
 				m.pending = "drop"
 				continue
@@ -333,6 +338,45 @@ func (d *doc) nearSpeechVerb(m *ment) bool {
 	return false
 }
 
+// surnameNearSpeech reports a one-word Cyrillic run shaped like a surname
+// (data/lexicon.yaml surname_endings) next to a verb of saying or after a
+// title ("Нарышкин заявил", "директор СВР Нарышкин"): a person, not the
+// village its stem meets. Capitals acting as governments ("Киев заявил")
+// and big places named exactly stay places.
+func (d *doc) surnameNearSpeech(m *ment) bool {
+	t := d.tok(m, m.from)
+	lex := d.r.lex
+	if !t.cyr || lex.metonym[t.norm] != "" || lex.metonym[t.stem] != "" {
+		return false
+	}
+	shaped := false
+	for _, e := range lex.surnameEnds {
+		if strings.HasSuffix(t.norm, e) && utf8.RuneCountInString(t.norm) > utf8.RuneCountInString(e)+2 {
+			shaped = true
+			break
+		}
+	}
+	if !shaped {
+		return false
+	}
+	toks := d.fields[m.field].toks
+	titled := m.from > 0 && toks[m.from-1].sent == m.sent && gapSpaces(t.gap) && lex.titles[toks[m.from-1].norm]
+	for _, o := range d.endsAt[[2]int{m.field, m.from}] {
+		if o.role && gapSpaces(t.gap) {
+			titled = true
+		}
+	}
+	if !titled && !d.nearSpeechVerb(m) {
+		return false
+	}
+	for _, c := range d.lookupPlace(m) {
+		if big(c.p) {
+			return false // Ростова сообщил... is the city's
+		}
+	}
+	return true
+}
+
 // guessKind guesses the kind of a name that resolved to nothing.
 func (d *doc) guessKind(m *ment) domain.EntityKind {
 	toks := d.fields[m.field].toks
@@ -398,6 +442,39 @@ func (d *doc) holders(m *ment) []string {
 func (d *doc) resolveRole(m *ment) {
 	ids := d.holders(m)
 	title := quote(m.m.Surface)
+	if c, name := d.titleCountry(m); c != "" && d.generic(m) {
+		// "президент Грузии", "Georgia's president": the holder is that
+		// country's, or no one the data knows.
+		var own []string
+		for _, id := range ids {
+			if d.holdsFor(m, id, c) {
+				own = append(own, id)
+			}
+		}
+		if len(own) == 0 {
+			m.m.Reasons = append(m.m.Reasons, "title "+title+" of "+name+", whose holder no data file knows")
+			return
+		}
+		ids = own
+	} else if len(ids) > 1 {
+		// A title alone in a sentence naming a country none of the
+		// holders serves may be that country's: it is not given to the
+		// side the article leans to.
+		for _, c := range d.sentenceCountries(m) {
+			served := false
+			for _, id := range ids {
+				served = served || d.holdsFor(m, id, c)
+			}
+			if !served && !d.anyNamedBefore(ids, m) {
+				m.m.Status = domain.StatusAmbiguous
+				for _, id := range ids {
+					m.m.Candidates = append(m.m.Candidates, domain.Candidate{EntityID: id, Name: d.entityName(id)})
+				}
+				m.m.Reasons = append(m.m.Reasons, fmt.Sprintf("title %s in a sentence naming %s, whose holder no data file knows", title, d.entityName(d.countryPlace[c])))
+				return
+			}
+		}
+	}
 	switch len(ids) {
 	case 0:
 		m.m.Reasons = append(m.m.Reasons, "title "+title+" of no known actor at the article's date")
@@ -429,6 +506,95 @@ func (d *doc) resolveRole(m *ment) {
 	m.m.Status = domain.StatusAmbiguous
 	m.m.Candidates = cands
 	m.m.Reasons = append(m.m.Reasons, fmt.Sprintf("title %s held by %d known actors and the article does not say which", title, len(ids)))
+}
+
+// generic reports a title naming no country ("the president").
+func (d *doc) generic(m *ment) bool {
+	for _, rid := range m.al.roles {
+		if ro := d.r.roles[rid]; ro == nil || ro.Country != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// holdsFor reports whether actor id holds m's kind of title for country c.
+func (d *doc) holdsFor(m *ment, id, c string) bool {
+	info := d.r.ents[id]
+	if info == nil {
+		return false
+	}
+	for _, s := range info.roles {
+		ro := d.r.roles[s.Role]
+		if ro == nil || ro.Country != c || !s.activeAt(d.date) {
+			continue
+		}
+		for _, rid := range m.al.roles {
+			if mr := d.r.roles[rid]; mr != nil && mr.Base == ro.Base {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (d *doc) anyNamedBefore(ids []string, m *ment) bool {
+	for _, id := range ids {
+		if d.namedBefore(id, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// countryOf returns the ISO code of a mention resolved to a country.
+func (d *doc) countryOf(o *ment) string {
+	if o == nil || o.m.Kind != domain.KindPlace || o.m.Status != domain.StatusResolved {
+		return ""
+	}
+	if e := d.placeInfo(o.m.EntityID); e != nil && e.FeatureCode == "PCLI" && e.Country != "" {
+		if d.countryPlace == nil {
+			d.countryPlace = map[string]string{}
+		}
+		d.countryPlace[e.Country] = o.m.EntityID
+		return e.Country
+	}
+	return ""
+}
+
+// titleCountry returns the country named right after a title (президент
+// Грузии, president of Georgia) or right before it with a possessive
+// (Georgia's president).
+func (d *doc) titleCountry(m *ment) (string, string) {
+	toks := d.fields[m.field].toks
+	k := m.to
+	if k < len(toks) && toks[k].norm == "of" && toks[k].sent == m.sent {
+		k++
+	}
+	for _, o := range d.startsAt[[2]int{m.field, k}] {
+		if c := d.countryOf(o); c != "" && gapSpaces(toks[k].gap) {
+			return c, o.m.Surface
+		}
+	}
+	if m.from > 0 && strings.HasPrefix(toks[m.from].gap, "'s") || strings.HasPrefix(toks[m.from].gap, "’s") {
+		for _, o := range d.endsAt[[2]int{m.field, m.from}] {
+			if c := d.countryOf(o); c != "" {
+				return c, o.m.Surface
+			}
+		}
+	}
+	return "", ""
+}
+
+// sentenceCountries lists the countries named in m's sentence.
+func (d *doc) sentenceCountries(m *ment) []string {
+	var out []string
+	for _, o := range d.bySent[[2]int{m.field, m.sent}] {
+		if c := d.countryOf(o); c != "" {
+			out = appendNew(out, c)
+		}
+	}
+	return out
 }
 
 // resolvePronouns links he/she (он/она, він/вона) to the one person of

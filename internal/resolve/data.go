@@ -114,6 +114,11 @@ type lexiconFile struct {
 	AdjEndings      []string            `yaml:"adjective_endings"`
 	LanguageSides   map[string]string   `yaml:"language_sides"`
 	LangCountries   map[string][]string `yaml:"language_countries"`
+	SurnameEndings  []string            `yaml:"surname_endings"`
+	Nominative      struct {
+		Adjective map[string][]string `yaml:"adjective"`
+		Noun      map[string][]string `yaml:"noun"`
+	} `yaml:"nominative_endings"`
 }
 
 // ending is a case ending with its length in letters.
@@ -142,6 +147,10 @@ type lexicon struct {
 	adjEndings    []string
 	langSide      map[string]string
 	langCountries map[string][]string
+	surnameEnds   []string
+	// nomAdj, nomNoun: case ending → nominative endings of the words of
+	// a several-word place name (nominative_endings).
+	nomAdj, nomNoun map[string][]string
 	// common: per language, words mostly written in lower case
 	// (data/common/<lang>.txt); nonPlace: norms and Cyrillic stems of
 	// names that are no places (data/nonplaces.yaml); quoteHeads: nouns
@@ -177,6 +186,8 @@ func parseLexicon(b []byte) (*lexicon, error) {
 	l.adjEndings = f.AdjEndings
 	l.langSide = f.LanguageSides
 	l.langCountries = f.LangCountries
+	l.surnameEnds = f.SurnameEndings
+	l.nomAdj, l.nomNoun = f.Nominative.Adjective, f.Nominative.Noun
 	for _, ws := range f.Stopwords {
 		setOf(l.stop, ws, false)
 	}

@@ -3,12 +3,19 @@ package resolve
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // aliasTok is one word of an alias with what matching needs.
 type aliasTok struct {
 	norm, stem     string
 	upper, allCaps bool
+	// name: a word of a person's name (of runes letters), met only in its
+	// own forms, never as its bare stem or another word it begins: a
+	// surname's case forms are no shorter than it, less a letter (Умер is
+	// no form of Умеров).
+	name  bool
+	runes int
 }
 
 // alias is one name or phrase the matcher knows, with what it stands for.
@@ -134,7 +141,10 @@ func tokMatches(a aliasTok, t *token) bool {
 	if !t.cyr {
 		return false
 	}
-	return t.stem == a.stem || t.stem == a.norm || t.norm == a.stem
+	if a.name && utf8.RuneCountInString(t.norm) < a.runes-1 {
+		return false
+	}
+	return t.stem == a.stem || t.stem == a.norm || t.norm == a.stem && !a.name
 }
 
 // match is an alias found in the text over tokens [from, to).

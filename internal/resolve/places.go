@@ -20,6 +20,9 @@ type placeCand struct {
 	flags string  // the gazetteer's qualifiers after the comma ("common-word")
 	query string
 	name  string // the place's name the query met
+	// inflected: met through the nominative of a several-word name's
+	// words (nominatives), which says the words are a name's.
+	inflected bool
 }
 
 // mainName reports a match with the place's own name (its display, source
@@ -93,8 +96,93 @@ func (d *doc) lookupPlace(m *ment) []placeCand {
 			break
 		}
 	}
+	if len(out) == 0 || m.to-m.from >= 2 && bestMatch(out) < strongMatch {
+		// "Великой Новоселке", "Южной Корее": the gazetteer meets a name's
+		// last word in any case, not the words before it; try the name
+		// word by word in the nominative. Each place keeps its best match
+		// over the forms ("Великая Новоселке" is a typo of it, "Великая
+		// Новоселка" it).
+		at := map[string]int{}
+		for i, c := range out {
+			at[c.p.ID] = i
+		}
+		for _, q := range d.nominatives(m) {
+			for _, x := range d.gazLookup(q) {
+				if x.Place == nil {
+					continue
+				}
+				how, flags, _ := strings.Cut(x.How, ",")
+				c := placeCand{p: x.Place, match: x.Score, how: how, flags: flags, query: q, name: x.Name, inflected: true}
+				if i, ok := at[x.Place.ID]; ok {
+					if c.match > out[i].match {
+						out[i] = c
+					}
+					continue
+				}
+				at[x.Place.ID] = len(out)
+				out = append(out, c)
+			}
+		}
+	}
 	capTranslit(out)
 	return out
+}
+
+// maxNominatives bounds the word-by-word nominatives tried for one name.
+const maxNominatives = 24
+
+// nominatives returns the nominative forms a several-word Cyrillic name
+// may come from, word by word (data/lexicon.yaml nominative_endings): the
+// words before the last as adjectives, the last as a noun.
+func (d *doc) nominatives(m *ment) []string {
+	n := m.to - m.from
+	if n < 2 || n > maxLookupWords {
+		return nil
+	}
+	lex := d.r.lex
+	forms := make([][]string, n)
+	for i := 0; i < n; i++ {
+		t := d.tok(m, m.from+i)
+		if !t.cyr || t.allCaps {
+			return nil
+		}
+		forms[i] = []string{t.text}
+		table := lex.nomAdj
+		if i == n-1 {
+			table = lex.nomNoun
+		}
+		// The longest ending that fits, so "ами" is not read as "и".
+		best := ""
+		for e := range table {
+			if len(e) > len(best) && strings.HasSuffix(t.norm, e) && utf8.RuneCountInString(t.norm)-utf8.RuneCountInString(e) >= 3 {
+				best = e
+			}
+		}
+		if best == "" || !strings.HasSuffix(t.text, best) {
+			continue
+		}
+		base := strings.TrimSuffix(t.text, best)
+		for _, nom := range table[best] {
+			forms[i] = append(forms[i], base+nom)
+		}
+	}
+	out := []string{""}
+	for i, fs := range forms {
+		var next []string
+		for _, o := range out {
+			for _, f := range fs {
+				if i > 0 {
+					f = o + " " + f
+				}
+				next = append(next, f)
+			}
+		}
+		out = next
+		if len(out) > maxNominatives {
+			out = out[:maxNominatives]
+		}
+	}
+	return out[1:] // the first is the name as written, already looked up
 }
 
 // capTranslit: a Cyrillic word whose romanisation equals a Latin alternate

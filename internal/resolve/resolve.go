@@ -69,7 +69,9 @@ type doc struct {
 	liveSides  bool            // setEntity keeps sides up to date (resolveRoles)
 	inOrder    map[string]bool // entities already in order
 	ants       map[[2]int][]antecedent
-	places     placeState
+	// countryPlace: ISO code → the entity of a country the article names.
+	countryPlace map[string]string
+	places       placeState
 }
 
 // Resolve finds the mentions in a's title and body and resolves them.
@@ -150,6 +152,9 @@ func (d *doc) scanField(fi int) {
 	covered := make([]bool, len(toks))
 	f.covered = covered
 	for _, mt := range matches {
+		if d.commonSurname(toks, mt) {
+			continue
+		}
 		for k := mt.from; k < mt.to; k++ {
 			covered[k] = true
 		}
@@ -213,6 +218,16 @@ func (d *doc) scanField(fi int) {
 		}
 		return d.ms[x].from < d.ms[y].from
 	})
+}
+
+// commonSurname reports a lone surname met on a common word of the
+// article's language opening a sentence, where the capital marks the
+// sentence, not a name.
+func (d *doc) commonSurname(toks []token, mt match) bool {
+	if !mt.al.surname || mt.to-mt.from != 1 || !toks[mt.from].sentStart {
+		return false
+	}
+	return d.r.lex.common[d.a.Language][toks[mt.from].norm]
 }
 
 // compoundAdjective reports words like "Ukrainian-controlled" or

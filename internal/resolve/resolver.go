@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax/internal/domain"
 	"github.com/parallaxnews/parallax/internal/gazetteer"
@@ -170,6 +171,7 @@ func (r *Resolver) addActor(a *Actor) error {
 			if al == nil || a.Kind != "person" {
 				continue
 			}
+			markName(al)
 			if len(al.toks) == 1 {
 				al.surname = true
 				continue
@@ -178,6 +180,7 @@ func (r *Resolver) addActor(a *Actor) error {
 			words := strings.Fields(n)
 			if sn := r.addAlias(words[len(words)-1], alias{entities: []string{id}, surname: true, how: "actors.yaml (surname)"}); sn != nil {
 				sn.surname = len(sn.toks) == 1
+				markName(sn)
 			}
 		}
 	}
@@ -185,6 +188,15 @@ func (r *Resolver) addActor(a *Actor) error {
 		r.addCommanderRole(a, id)
 	}
 	return nil
+}
+
+// markName marks the words of a person's name alias as names: they meet
+// the text's words in their own forms, not as bare stems.
+func markName(al *alias) {
+	for i := range al.toks {
+		al.toks[i].name = true
+		al.toks[i].runes = utf8.RuneCountInString(al.toks[i].norm)
+	}
 }
 
 // addCommanderRole generates "commander of <alias>" phrases for a unit, with
