@@ -24,7 +24,16 @@
 // name is dropped if it may be no name at all, else kept unresolved with
 // the reason. Titles link to the name next to them or, alone ("the president"),
 // to the holder named in the article or chosen by the sides of the actors
-// around them; surnames and he/she link back only when one person fits.
+// around them — but a title naming a country (президент Грузии,
+// Georgia's president), or alone in a sentence naming a country none of
+// the known holders serves, goes to that country's holder or to no one.
+// An actor's name meets the text in its own case forms, never as a bare
+// stem (Умер is no Умеров), and a lone surname on a common word opening a
+// sentence is no name; a surname-shaped word next to a verb of saying or
+// a title is a person, not the village its stem meets (Нарышкин). A
+// several-word place name is also tried word by word in the nominative
+// (Великой Новоселке → Великая Новоселка). Surnames and he/she link back
+// only when one person fits.
 // Every mention carries its reasons and runners-up. No pass rescans the
 // article for each mention: earlier mentions are found through indexes by
 // position, sentence and entity that are kept current as names resolve,
