@@ -82,6 +82,17 @@ func (d *doc) linkTitles() {
 	}
 }
 
+// teaserPlace reports a headline word of a caption or teaser that names
+// a place exactly: a teaser is about another story, so the body need not
+// write its places at all.
+func (d *doc) teaserPlace(m *ment) bool {
+	if m.field < 2 {
+		return false
+	}
+	cands := d.lookupPlace(m)
+	return len(cands) > 0 && bestMatch(cands) >= exactMatch
+}
+
 // newLocal makes a person known only from this article.
 func (d *doc) newLocal(name string, roles []string, how string) string {
 	key := joinNorm(d.r.tokenize(name))
@@ -196,7 +207,7 @@ func (d *doc) resolveRuns() {
 		}
 		// A headline word or a sentence's first word that the body also
 		// writes in lower case is a common word, not a name ("Key City").
-		if (kind == "titlecase" || n == 1 && toks[m.from].sentStart) && lowerWords[key] || kind == "titlecase" && !bodyCaps[key] {
+		if (kind == "titlecase" || n == 1 && toks[m.from].sentStart) && lowerWords[key] || kind == "titlecase" && !bodyCaps[key] && !d.teaserPlace(m) {
 			m.pending = "drop"
 			continue
 		}

@@ -153,12 +153,8 @@ func checkExpect(t *testing.T, an *domain.Analysis, exps []expect, fatal bool) i
 // checkOffsets asserts every mention's offsets point at its surface.
 func checkOffsets(t *testing.T, a *domain.Article, an *domain.Analysis) {
 	t.Helper()
-	body := a.Text()
 	for _, m := range an.Mentions {
-		src := body
-		if m.Field == "title" {
-			src = a.Title
-		}
+		src := fieldText(a, m.Field)
 		if m.Start < 0 || m.End > len(src) || m.Start >= m.End || src[m.Start:m.End] != m.Surface {
 			t.Errorf("mention %q: offsets %d..%d do not point at it in %s", m.Surface, m.Start, m.End, m.Field)
 		}

@@ -95,8 +95,9 @@ func TestFoundingExample(t *testing.T) {
 			kinds[e.Name] = e.Kind
 		}
 	}
-	// check finds every occurrence of each spelling in the titles and bodies
-	// and asserts the mentions there resolve to the canonical entity (a
+	// check finds every occurrence of each spelling in the titles, bodies,
+	// captions and teasers and asserts the mentions there resolve to the
+	// canonical entity (a
 	// spelling may be covered by several mentions: "President" + "Vladimir
 	// Putin"). A spelling written only in coordination ("the Dnepropetrovsk
 	// and Zaporozhye regions") is looked for without its head noun.
@@ -109,11 +110,8 @@ func TestFoundingExample(t *testing.T) {
 			checked := false
 			for _, v := range variants {
 				for _, d := range docs {
-					for _, field := range []string{"title", "body"} {
-						text := d.a.Title
-						if field == "body" {
-							text = d.a.Text()
-						}
+					for _, field := range readFields(d.a) {
+						text := fieldText(d.a, field)
 						for _, at := range wordOccurrences(text, v) {
 							checked = true
 							var ok, bad []string
@@ -140,7 +138,7 @@ func TestFoundingExample(t *testing.T) {
 				}
 			}
 			if !checked {
-				t.Logf("%s %q appears only outside the titles and bodies (caption, teaser); not checked", kind, sp)
+				t.Errorf("%s %q occurs in no title, body, caption or teaser", kind, sp)
 			}
 		}
 	}
@@ -160,6 +158,34 @@ func TestFoundingExample(t *testing.T) {
 	if !metonym {
 		t.Error("Kyiv used for the Ukrainian government carries no metonym note")
 	}
+}
+
+// readFields lists the Mention.Field values of the parts of a the resolver
+// reads: title, body, captions and teasers.
+func readFields(a *domain.Article) []string {
+	fields := []string{"title", "body"}
+	for i, b := range a.Blocks {
+		if b.Kind == domain.BlockCaption || b.Kind == domain.BlockRelated {
+			fields = append(fields, fmt.Sprintf("block:%d", i))
+		}
+	}
+	return fields
+}
+
+// fieldText is the text a mention's offsets index for its Field, and ""
+// for a field that names no part of a.
+func fieldText(a *domain.Article, field string) string {
+	switch field {
+	case "title":
+		return a.Title
+	case "body":
+		return a.Text()
+	}
+	var i int
+	if _, err := fmt.Sscanf(field, "block:%d", &i); err != nil || i < 0 || i >= len(a.Blocks) {
+		return ""
+	}
+	return a.Blocks[i].Text
 }
 
 // wordOccurrences returns the byte offsets where w occurs in s as whole

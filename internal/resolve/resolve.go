@@ -15,7 +15,7 @@ import (
 
 // ment is a mention being built, with its place in the token stream.
 type ment struct {
-	field    int // 0 title, 1 body
+	field    int // 0 title, 1 body, 2... the non-body blocks read (doc.blocks)
 	from, to int // tokens
 	sent     int
 	m        domain.Mention
@@ -49,7 +49,8 @@ type doc struct {
 	a        *domain.Article
 	date     time.Time
 	outletC  string
-	fields   [2]fieldToks
+	fields   []fieldToks
+	blocks   []int // Article.Blocks index of fields[2+i]
 	ms       []*ment
 	localN   int
 	locals   map[string]string // normalised name or surname → local entity ID
@@ -74,16 +75,94 @@ type doc struct {
 	places       placeState
 }
 
-// Resolve finds the mentions in a's title and body and resolves them.
+// Resolve finds the mentions in a's title and body and resolves them, then
+// those in its captions and related-article teasers (Field "block:<i>").
 // It never fails: names that resolve to nothing are kept as unresolved
 // mentions.
+//
+// The blocks are read in a second pass that sees the title and body before
+// them, so the body's entities help decide a caption's names; the title
+// and body mentions reported are those of the first pass, which never saw
+// the blocks: a teaser is about another story and must not steer the
+// body's coreference or place context.
 func (r *Resolver) Resolve(a *domain.Article) *domain.Analysis {
 	an := &domain.Analysis{}
 	if a == nil {
 		return an
 	}
 	an.ArticleID = a.ID
-	d := &doc{r: r, a: a, locals: map[string]string{}, ents: map[string]*domain.Entity{}, inOrder: map[string]bool{}}
+	d := r.run(a, nil)
+	var blocks []int
+	for i, b := range a.Blocks {
+		if readBlock(b) {
+			blocks = append(blocks, i)
+		}
+	}
+	var withBlocks *doc
+	if len(blocks) > 0 {
+		withBlocks = r.run(a, blocks)
+	}
+	for _, m := range d.ms {
+		if m.m.EntityID != "" {
+			d.useEntity(m.m.EntityID)
+		}
+		an.Mentions = append(an.Mentions, m.m)
+	}
+	if withBlocks != nil {
+		for _, m := range withBlocks.ms {
+			if m.field < 2 {
+				continue
+			}
+			if m.m.EntityID != "" {
+				m.m.EntityID = d.adoptEntity(withBlocks, m.m.EntityID)
+				d.useEntity(m.m.EntityID)
+			}
+			an.Mentions = append(an.Mentions, m.m)
+		}
+	}
+	for _, id := range d.order {
+		an.Entities = append(an.Entities, *d.ents[id])
+	}
+	return an
+}
+
+// readBlock reports whether a non-body block is prose whose names belong
+// to the analysis: captions and teasers name places and actors; credits,
+// footers, embeds, social posts and headers are bylines, links and
+// quotations of other media.
+func readBlock(b domain.Block) bool {
+	return (b.Kind == domain.BlockCaption || b.Kind == domain.BlockRelated) && strings.TrimSpace(b.Text) != ""
+}
+
+// adoptEntity maps an entity of the block pass (other) to d's: known
+// entities keep their IDs; a person found in this article only becomes
+// d's local of the same name, or a new local of d.
+func (d *doc) adoptEntity(other *doc, id string) string {
+	e, ok := other.ents[id]
+	if !ok || !strings.HasPrefix(id, "local:") {
+		return id
+	}
+	key := joinNorm(d.r.tokenize(e.Name))
+	if own, ok := d.locals[key]; ok {
+		return own
+	}
+	d.localN++
+	art := d.a.ID
+	if art == "" {
+		art = "article"
+	}
+	ne := *e
+	ne.ID = fmt.Sprintf("local:%s:%d", art, d.localN)
+	ne.Roles = append([]string(nil), e.Roles...)
+	ne.Notes = append([]string(nil), e.Notes...)
+	d.ents[ne.ID] = &ne
+	d.locals[key] = ne.ID
+	return ne.ID
+}
+
+// run resolves the title, the body and, after them, the blocks listed.
+func (r *Resolver) run(a *domain.Article, blocks []int) *doc {
+	d := &doc{r: r, a: a, locals: map[string]string{}, ents: map[string]*domain.Entity{}, inOrder: map[string]bool{}, blocks: blocks}
 	if a.Published != nil {
 		d.date = a.Published.Time
 	}
@@ -93,8 +172,12 @@ func (r *Resolver) Resolve(a *domain.Article) *domain.Analysis {
 			d.outletC = domainCountry(a.Outlet.Domain)
 		}
 	}
+	d.fields = make([]fieldToks, 2, 2+len(blocks))
 	d.fields[0] = fieldToks{name: "title", text: a.Title}
 	d.fields[1] = fieldToks{name: "body", text: a.Text()}
+	for _, bi := range blocks {
+		d.fields = append(d.fields, fieldToks{name: fmt.Sprintf("block:%d", bi), text: a.Blocks[bi].Text})
+	}
 	for fi := range d.fields {
 		f := &d.fields[fi]
 		f.toks = r.tokenizeInto(getTokens(len(f.text)/6), f.text)
@@ -108,19 +191,11 @@ func (r *Resolver) Resolve(a *domain.Article) *domain.Analysis {
 	d.resolveRoles()
 	d.resolvePronouns()
 	d.addNotes()
-	for _, m := range d.ms {
-		if m.m.EntityID != "" {
-			d.useEntity(m.m.EntityID)
-		}
-		an.Mentions = append(an.Mentions, m.m)
-	}
-	for _, id := range d.order {
-		an.Entities = append(an.Entities, *d.ents[id])
-	}
 	for i := range d.fields {
 		putTokens(d.fields[i].toks)
+		d.fields[i].toks = nil
 	}
-	return an
+	return d
 }
 
 // tokenPool recycles token buffers between Resolve calls: they are the
@@ -160,7 +235,10 @@ func (d *doc) scanField(fi int) {
 		}
 		d.addMatch(fi, mt)
 	}
-	titleCase := fi == 0 && isTitleCase(toks)
+	// Headlines, the title and a teaser's, may capitalise every word;
+	// the body and captions are prose (a short caption is mostly names).
+	headline := fi == 0 || fi >= 2 && d.a.Blocks[d.blocks[fi-2]].Kind == domain.BlockRelated
+	titleCase := headline && isTitleCase(toks)
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		if covered[i] {
