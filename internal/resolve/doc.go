@@ -34,6 +34,11 @@
 // several-word place name is also tried word by word in the nominative
 // (Великой Новоселке → Великая Новоселка). Surnames and he/she link back
 // only when one person fits.
+// Captions and related-article teasers (not credits, footers, embeds or
+// social posts) are read in a second pass placed after the title and body,
+// so the body's entities decide their names; their mentions carry Field
+// "block:<i>", and the title and body mentions reported come from the
+// first pass, which never saw them (a teaser is about another story).
 // Every mention carries its reasons and runners-up. No pass rescans the
 // article for each mention: earlier mentions are found through indexes by
 // position, sentence and entity that are kept current as names resolve,
