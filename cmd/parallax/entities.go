@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/parallaxnews/parallax/internal/domain"
@@ -101,7 +102,7 @@ func printEntities(w io.Writer, a *domain.Article, an *domain.Analysis) {
 		if forms[m.EntityID] == nil {
 			forms[m.EntityID] = map[string]int{}
 		}
-		forms[m.EntityID][m.Surface]++
+		forms[m.EntityID][m.Surface+blockLabel(a, m.Field)]++
 	}
 	ents := append([]domain.Entity(nil), an.Entities...)
 	kindOrder := map[domain.EntityKind]int{domain.KindPlace: 0, domain.KindPerson: 1, domain.KindUnit: 2, domain.KindOrg: 3, domain.KindAgency: 4, domain.KindOutlet: 5}
@@ -164,6 +165,16 @@ func printEntities(w io.Writer, a *domain.Article, an *domain.Analysis) {
 	if len(unres) > 0 {
 		fmt.Fprintf(w, "\nunresolved:\n        %s\n", countList(unres))
 	}
+}
+
+// blockLabel names where a mention outside the story stands, " (caption)"
+// or " (related)", so such spellings are not read as the story's own.
+func blockLabel(a *domain.Article, field string) string {
+	i, err := strconv.Atoi(strings.TrimPrefix(field, "block:"))
+	if !strings.HasPrefix(field, "block:") || err != nil || i < 0 || i >= len(a.Blocks) {
+		return ""
+	}
+	return " (" + string(a.Blocks[i].Kind) + ")"
 }
 
 func paren(s string) string {

@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/parallaxnews/parallax/internal/domain"
@@ -235,7 +236,12 @@ func sentenceAt(a *domain.Article, field string, start, end int) string {
 	case "body":
 		text = a.Text()
 	default:
-		return ""
+		// "block:<i>": a caption or teaser; its sentence is in that block.
+		i, err := strconv.Atoi(strings.TrimPrefix(field, "block:"))
+		if !strings.HasPrefix(field, "block:") || err != nil || i < 0 || i >= len(a.Blocks) {
+			return ""
+		}
+		text = a.Blocks[i].Text
 	}
 	if start < 0 || end > len(text) || start > end {
 		return ""

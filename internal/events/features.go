@@ -190,6 +190,9 @@ func extract(a *domain.Article, an *domain.Analysis, boiler func(string) bool, t
 			if m.Field == "body" && inSpans(skip, m.Start) {
 				continue // a name in the outlet's footer says nothing of the event
 			}
+			if strings.HasPrefix(m.Field, "block:") {
+				continue // captions repeat the story; teasers are other stories
+			}
 			kind, feature, name := m.Kind, "", m.Name
 			if e := ents[m.EntityID]; e != nil {
 				kind, feature = e.Kind, e.FeatureCode
