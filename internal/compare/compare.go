@@ -523,6 +523,11 @@ func (in *input) title() (string, *TitleChoice) {
 		}
 	}
 	if best == nil {
+		// Telegram posts and some crawls carry no headline; say so rather
+		// than pretend there were no reports.
+		if n := len(in.arts); n > 0 {
+			return fmt.Sprintf("%d reports without a headline", n), nil
+		}
 		return "No reports", nil
 	}
 	ch := &TitleChoice{ArticleID: best.a.ID, Column: in.colOf[best.a.ID], OutletKind: best.kind, Loaded: best.loaded}

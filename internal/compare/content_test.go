@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -342,5 +343,25 @@ func TestDisputeLineNamesCarriersOnly(t *testing.T) {
 	}
 	if len(r.Agreed) != 1 || strings.Join(r.Agreed[0].Columns, ",") != "Wire,State" {
 		t.Errorf("agreed %+v, want one group carried by wire and state", summaries(r.Agreed))
+	}
+}
+
+// TestTitleWithoutHeadlines: posts without headlines (Telegram) still make
+// a report whose title says what it holds, not "No reports".
+func TestTitleWithoutHeadlines(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{{0, "No reports"}, {2, "2 reports without a headline"}} {
+		var arts []*domain.Article
+		var ans []*domain.Analysis
+		for i := range tc.n {
+			a := &domain.Article{ID: fmt.Sprintf("p%d", i), Outlet: &domain.Outlet{ID: fmt.Sprintf("o%d", i), Name: fmt.Sprintf("Channel %d", i)}}
+			a.SetBody([]domain.Paragraph{{Text: "The bridge reopened on Monday.", SourceOffset: -1}})
+			arts, ans = append(arts, a), append(ans, &domain.Analysis{ArticleID: a.ID})
+		}
+		if r := Compare(arts, ans); r.Title != tc.want {
+			t.Errorf("%d reports: title %q, want %q", tc.n, r.Title, tc.want)
+		}
 	}
 }
