@@ -4,34 +4,21 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax/internal/domain"
+	"github.com/parallaxnews/parallax/internal/golden"
 	"github.com/rivo/uniseg"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-func golden(t *testing.T, name string, got []byte) {
+func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (go test -update rewrites it); got:\n%s", name, got)
-	}
+	golden.Check(t, filepath.Join("testdata", name), got, *update)
 }
 
 func TestGoldenReport(t *testing.T) {
@@ -52,7 +39,7 @@ func TestGoldenReport(t *testing.T) {
 			if err := Render(&b, r, tc.format, TextOptions{Width: tc.width}); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tc.file, b.Bytes())
+			checkGolden(t, tc.file, b.Bytes())
 		})
 	}
 }
@@ -68,7 +55,7 @@ func TestGoldenTimeline(t *testing.T) {
 			if err := RenderLedger(&b, l, tc.format, TextOptions{}); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tc.file, b.Bytes())
+			checkGolden(t, tc.file, b.Bytes())
 		})
 	}
 }

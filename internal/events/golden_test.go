@@ -3,9 +3,10 @@ package events
 import (
 	"bytes"
 	"flag"
-	"os"
 	"sync"
 	"testing"
+
+	"github.com/parallaxnews/parallax/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata/")
@@ -20,19 +21,7 @@ func TestGoldenListing(t *testing.T) {
 	if err := WriteText(&buf, ix.Events()); err != nil {
 		t.Fatal(err)
 	}
-	const golden = "testdata/fixtures.events.golden"
-	if *update {
-		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("listing differs from %s:\n%s", golden, buf.String())
-	}
+	golden.Check(t, "testdata/fixtures.events.golden", buf.Bytes(), *update)
 }
 
 // TestConcurrentReads runs readers while articles are added (go test -race).

@@ -2,10 +2,10 @@ package events
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
+	"github.com/parallaxnews/parallax/internal/golden"
 	mh "github.com/parallaxnews/parallax/internal/minhash"
 )
 
@@ -57,28 +57,5 @@ func TestMinhashGolden(t *testing.T) {
 	empty := hasher.Sign(nil)
 	fmt.Fprintf(&b, "empty bands %d jaccard %.6f\n", len(hasher.AppendBands(nil, empty)), mh.Jaccard(empty, empty))
 
-	const golden = "testdata/minhash.golden"
-	got := b.String()
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-	for i := 0; i < max(len(gl), len(wl)); i++ {
-		var g, w string
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if g != w {
-			t.Fatalf("MinHash values changed at line %d of %s:\n got  %q\n want %q", i+1, golden, g, w)
-		}
-	}
+	golden.Check(t, "testdata/minhash.golden", []byte(b.String()), *update)
 }

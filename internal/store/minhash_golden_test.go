@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/parallaxnews/parallax/internal/golden"
 )
 
 var updateGolden = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -59,28 +61,5 @@ func minhashGolden(t *testing.T) string {
 // with -update only in that case.
 func TestMinhashGolden(t *testing.T) {
 	path := filepath.Join("testdata", "minhash.golden")
-	got := minhashGolden(t)
-	if *updateGolden {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-	for i := 0; i < max(len(gl), len(wl)); i++ {
-		var g, w string
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if g != w {
-			t.Fatalf("persisted MinHash values changed at line %d of %s:\n got  %q\n want %q", i+1, path, g, w)
-		}
-	}
+	golden.Check(t, path, []byte(minhashGolden(t)), *updateGolden)
 }
