@@ -32,7 +32,7 @@ func benchResolve(ctx context.Context, e *env, args []string) (benchWork, error)
 	fl.SetOutput(e.stderr)
 	gazFile := fl.String("gazetteer", "", "GeoNames table to load (e.g. ../shared/data/gazetteer/geonames/UA.txt); default: the stored gazetteer")
 	passes := fl.Int("passes", 2, "resolve every article this many `times`")
-	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile of the last pass to `file`")
+	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile of the warm passes (all but the first; the only one if --passes 1) to `file`")
 	inputs, err := parseFlags(fl, args)
 	if err != nil {
 		return benchWork{}, err
@@ -88,7 +88,7 @@ func benchResolve(ctx context.Context, e *env, args []string) (benchWork, error)
 	var cpuS []float64
 	mentions, resolved, ambiguous, unresolved, entities := 0, 0, 0, 0, 0
 	for p := 0; p < *passes; p++ {
-		if p == *passes-1 && *cpuProfile != "" {
+		if p == min(1, *passes-1) && *cpuProfile != "" {
 			f, err := os.Create(*cpuProfile)
 			if err != nil {
 				return benchWork{}, err

@@ -59,6 +59,41 @@ func BenchmarkResolve(b *testing.B) {
 	}
 }
 
+// BenchmarkResolveHTMLNews resolves the text of 100 real news pages
+// (html-news, world news in many languages, read by ingest before the
+// timer starts) with the UA gazetteer, after one warming pass: the steady
+// state `parallax bench resolve` reports as warm.
+func BenchmarkResolveHTMLNews(b *testing.B) {
+	paths, _ := filepath.Glob(filepath.Join(sharedtest.Path(b, "corpus/html-news/pages"), "*.html"))
+	if len(paths) > 100 {
+		paths = paths[:100]
+	}
+	var arts []*domain.Article
+	var n int64
+	for _, p := range paths {
+		for _, it := range ingest.ReadFile(context.Background(), p, ingest.Options{}) {
+			if it.Article != nil {
+				arts = append(arts, it.Article)
+				n += int64(len(it.Article.Title) + len(it.Article.Text()))
+			}
+		}
+	}
+	r, err := New(Config{Gazetteer: uaGazetteer(b)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, a := range arts {
+		r.Resolve(a)
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, a := range arts {
+			r.Resolve(a)
+		}
+	}
+}
+
 // BenchmarkNew measures building a Resolver (data files, alias index).
 func BenchmarkNew(b *testing.B) {
 	for i := 0; i < b.N; i++ {

@@ -3,8 +3,6 @@ package resolve
 import (
 	"fmt"
 	"math"
-	"slices"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -22,7 +20,7 @@ func (d *doc) nextMention(m *ment) *ment {
 	if m.to >= d.ntoks(m) || !gapSpaces(d.tok(m, m.to).gap) {
 		return nil
 	}
-	for _, o := range d.startsAt[[2]int{m.field, m.to}] {
+	for o := d.mix.startingAt(m.field, m.to); o != nil; o = o.nextStart {
 		if o != m {
 			return o
 		}
@@ -40,7 +38,7 @@ func (d *doc) appositionHead(m *ment) *ment {
 	if k == 0 || !strings.HasPrefix(strings.TrimSpace(d.tok(m, k).gap), ",") || d.tok(m, k-1).sent != m.sent {
 		return nil
 	}
-	for _, o := range d.endsAt[[2]int{m.field, k}] {
+	for o := d.mix.endingAt(m.field, k); o != nil; o = o.nextEnd {
 		if o.m.Kind == domain.KindPerson && o.m.EntityID != "" && !o.role {
 			return o
 		}
@@ -135,30 +133,38 @@ func joinNorm(toks []token) string {
 func (d *doc) resolveRuns() {
 	// How the body writes the words of one-word and headline runs: in lower
 	// case somewhere (a common word), capitalised, capitalised mid-sentence.
-	keys := map[string]bool{}
+	const (
+		asked     = 1 << iota // a word of such a run
+		lowerWord             // written in lower case in the body
+		bodyCap               // capitalised in the body
+		midCap                // capitalised mid-sentence in the body
+	)
+	seen := map[string]uint8{}
 	for _, m := range d.ms {
 		if (m.pending == "run" && m.to-m.from == 1) || m.pending == "titlecase" {
-			keys[d.tok(m, m.from).norm] = true
+			seen[d.tok(m, m.from).norm] = asked
 		}
 	}
-	lowerWords := map[string]bool{}
-	bodyCaps := map[string]bool{}
-	midCaps := map[string]bool{}
-	if len(keys) > 0 {
+	if len(seen) > 0 {
 		for _, t := range d.fields[1].toks {
-			if !keys[t.norm] {
+			f, ok := seen[t.norm]
+			if !ok {
 				continue
 			}
 			if !t.upper {
-				lowerWords[t.norm] = true
+				f |= lowerWord
 			} else {
-				bodyCaps[t.norm] = true
+				f |= bodyCap
 				if !t.sentStart {
-					midCaps[t.norm] = true
+					f |= midCap
 				}
 			}
+			seen[t.norm] = f
 		}
 	}
+	lowerWords := func(w string) bool { return seen[w]&lowerWord != 0 }
+	bodyCaps := func(w string) bool { return seen[w]&bodyCap != 0 }
+	midCaps := func(w string) bool { return seen[w]&midCap != 0 }
 	lex := d.r.lex
 	guessed := map[string]string{} // surname → unresolved full name guessed to be a person
 	for _, m := range d.ms {
@@ -207,7 +213,7 @@ func (d *doc) resolveRuns() {
 		}
 		// A headline word or a sentence's first word that the body also
 		// writes in lower case is a common word, not a name ("Key City").
-		if (kind == "titlecase" || n == 1 && toks[m.from].sentStart) && lowerWords[key] || kind == "titlecase" && !bodyCaps[key] && !d.teaserPlace(m) {
+		if (kind == "titlecase" || n == 1 && toks[m.from].sentStart) && lowerWords(key) || kind == "titlecase" && !bodyCaps(key) && !d.teaserPlace(m) {
 			m.pending = "drop"
 			continue
 		}
@@ -242,7 +248,7 @@ func (d *doc) resolveRuns() {
 			switch {
 			case n == 1 && last.allCaps && best < exactMatch:
 				// An acronym (СВО, ПВО) met only loosely is no place.
-			case best < exactMatch && n == 1 && toks[m.from].sentStart && !midCaps[key]:
+			case best < exactMatch && n == 1 && toks[m.from].sentStart && !midCaps(key):
 				// A sentence's capitalised first word, capitalised nowhere
 				// else, met only loosely: the capital of the sentence.
 				m.pending = "drop"
@@ -255,7 +261,7 @@ func (d *doc) resolveRuns() {
 				m.placeMs = cands
 				m.pending = "place"
 				// Kept only if it resolves (see resolvePlaces).
-				m.weak = n == 1 && toks[m.from].sentStart && !midCaps[key]
+				m.weak = n == 1 && toks[m.from].sentStart && !midCaps(key)
 				m.weakWhy = d.weakName(m)
 				if m.weakWhy == "an adjective" && d.neuterPlaceForm(last, cands) {
 					m.weakWhy = ""
@@ -276,7 +282,7 @@ func (d *doc) resolveRuns() {
 		}
 		// A lone capitalised first word that nothing resolves and that the
 		// article never capitalises elsewhere is the sentence's capital.
-		if n == 1 && toks[m.from].sentStart && (len(toks[m.from].norm) <= 2 || !midCaps[key] && lex.metonym[key] == "") {
+		if n == 1 && toks[m.from].sentStart && (len(toks[m.from].norm) <= 2 || !midCaps(key) && lex.metonym[key] == "") {
 			m.pending = "drop"
 			continue
 		}
@@ -295,35 +301,11 @@ func (d *doc) resolveRuns() {
 // trim narrows m to tokens [from, to).
 func (d *doc) trim(m *ment, from, to int) {
 	if d.indexed {
-		reindex(d.startsAt, [2]int{m.field, m.from}, [2]int{m.field, from}, m)
-		reindex(d.endsAt, [2]int{m.field, m.to}, [2]int{m.field, to}, m)
+		d.mix.move(m, from, to)
 	}
 	m.from, m.to = from, to
 	nm := d.newMention(m.field, from, to, m.m.Kind)
 	m.m.Start, m.m.End, m.m.Surface = nm.Start, nm.End, nm.Surface
-}
-
-// reindex moves m from key old to key new of an index, keeping each key's
-// mentions in document order.
-func reindex(ix map[[2]int][]*ment, old, new [2]int, m *ment) {
-	if old == new {
-		return
-	}
-	l := ix[old]
-	for i, o := range l {
-		if o == m {
-			l = slices.Delete(l, i, i+1)
-			break
-		}
-	}
-	if len(l) == 0 {
-		delete(ix, old)
-	} else {
-		ix[old] = l
-	}
-	l = ix[new]
-	i := sort.Search(len(l), func(i int) bool { return l[i].idx > m.idx })
-	ix[new] = slices.Insert(l, i, m)
 }
 
 // nearSpeechVerb reports "X said", "X, the ..., said" (next word), "said X"
@@ -372,7 +354,7 @@ func (d *doc) surnameNearSpeech(m *ment) bool {
 	}
 	toks := d.fields[m.field].toks
 	titled := m.from > 0 && toks[m.from-1].sent == m.sent && gapSpaces(t.gap) && lex.titles[toks[m.from-1].norm]
-	for _, o := range d.endsAt[[2]int{m.field, m.from}] {
+	for o := d.mix.endingAt(m.field, m.from); o != nil; o = o.nextEnd {
 		if o.role && gapSpaces(t.gap) {
 			titled = true
 		}
@@ -582,13 +564,13 @@ func (d *doc) titleCountry(m *ment) (string, string) {
 	if k < len(toks) && toks[k].norm == "of" && toks[k].sent == m.sent {
 		k++
 	}
-	for _, o := range d.startsAt[[2]int{m.field, k}] {
+	for o := d.mix.startingAt(m.field, k); o != nil; o = o.nextStart {
 		if c := d.countryOf(o); c != "" && gapSpaces(toks[k].gap) {
 			return c, o.m.Surface
 		}
 	}
 	if m.from > 0 && strings.HasPrefix(toks[m.from].gap, "'s") || strings.HasPrefix(toks[m.from].gap, "’s") {
-		for _, o := range d.endsAt[[2]int{m.field, m.from}] {
+		for o := d.mix.endingAt(m.field, m.from); o != nil; o = o.nextEnd {
 			if c := d.countryOf(o); c != "" {
 				return c, o.m.Surface
 			}
@@ -600,7 +582,7 @@ func (d *doc) titleCountry(m *ment) (string, string) {
 // sentenceCountries lists the countries named in m's sentence.
 func (d *doc) sentenceCountries(m *ment) []string {
 	var out []string
-	for _, o := range d.bySent[[2]int{m.field, m.sent}] {
+	for o := d.mix.inSentence(m.field, m.sent); o != nil; o = o.nextSent {
 		if c := d.countryOf(o); c != "" {
 			out = appendNew(out, c)
 		}
@@ -663,7 +645,7 @@ func (d *doc) antecedents(field, sent int) []antecedent {
 	}
 	var as []antecedent
 	at := map[[2]string]int{}
-	for _, o := range d.bySent[k] {
+	for o := d.mix.inSentence(field, sent); o != nil; o = o.nextSent {
 		if o.pron || o.pending == "drop" || o.m.EntityID == "" || o.m.Kind != domain.KindPerson || o.m.Status != domain.StatusResolved {
 			continue
 		}
@@ -735,7 +717,7 @@ func (d *doc) namesDirection(m *ment) bool {
 		return true
 	}
 	if k+2 < len(toks) && lex.conj[toks[k].norm] && toks[k+2].sent == m.sent {
-		for _, o := range d.startsAt[[2]int{m.field, k + 1}] {
+		for o := d.mix.startingAt(m.field, k+1); o != nil; o = o.nextStart {
 			if o.to < len(toks) && lex.direction[toks[o.to].norm] && toks[o.to].sent == m.sent {
 				return true
 			}

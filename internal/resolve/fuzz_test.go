@@ -62,3 +62,25 @@ func FuzzLoadActors(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTokenize: words point at their text, and each word's normal form is
+// normWord's, however the field is written.
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{
+		"Russia's army, U.S. envoy", "ЁЛКА в Купянске; Куп’янськ", "Erdoğan in İstanbul",
+		"\xd0A \xd0\xd0 \xff Київ", "`x` ‘y’", "",
+	} {
+		f.Add(s)
+	}
+	r := newTestResolverNoGaz(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, tk := range r.tokenize(s) {
+			if s[tk.start:tk.end] != tk.text {
+				t.Fatalf("word %q at %d..%d does not match the text", tk.text, tk.start, tk.end)
+			}
+			if want := normWord(tk.text); tk.norm != want {
+				t.Fatalf("word %q has norm %q, normWord gives %q", tk.text, tk.norm, want)
+			}
+		}
+	})
+}

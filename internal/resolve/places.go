@@ -219,15 +219,7 @@ func isCyrillicString(s string) bool {
 
 // gazLookup memoises lookups within one article.
 func (d *doc) gazLookup(q string) []gazetteer.Match {
-	if d.gazCache == nil {
-		d.gazCache = map[string][]gazetteer.Match{}
-	}
-	if ms, ok := d.gazCache[q]; ok {
-		return ms
-	}
-	ms := d.r.cachedLookup(q)
-	d.gazCache[q] = ms
-	return ms
+	return d.r.cachedLookup(q)
 }
 
 // lookupCacheMax bounds the resolver-wide lookup cache; names repeat across
@@ -249,7 +241,7 @@ func (r *Resolver) cachedLookup(q string) []gazetteer.Match {
 	if len(r.cache) >= lookupCacheMax {
 		r.cache = map[string][]gazetteer.Match{}
 	}
-	r.cache[q] = ms
+	r.cache[strings.Clone(q)] = ms // q may point into an article's text
 	r.cacheMu.Unlock()
 	return ms
 }

@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax/internal/domain"
-	"github.com/parallaxnews/parallax/internal/gazetteer"
 )
 
 // ment is a mention being built, with its place in the token stream.
@@ -33,6 +32,8 @@ type ment struct {
 	// inPlaces: among the article's mentions of places (placeState);
 	// placeNoted: recorded there as resolved.
 	inPlaces, placeNoted bool
+	// The next mention in each list of mentIndex.
+	nextStart, nextEnd, nextSent *ment
 }
 
 // fieldToks is one field's text and words.
@@ -45,27 +46,26 @@ type fieldToks struct {
 
 // doc is the state of one Resolve call.
 type doc struct {
-	r        *Resolver
-	a        *domain.Article
-	date     time.Time
-	outletC  string
-	fields   []fieldToks
-	blocks   []int // Article.Blocks index of fields[2+i]
-	ms       []*ment
-	localN   int
-	locals   map[string]string // normalised name or surname → local entity ID
-	ents     map[string]*domain.Entity
-	order    []string
-	gazCache map[string][]gazetteer.Match
-	country  string // the country the article is mostly about (for ranking places)
+	r       *Resolver
+	a       *domain.Article
+	date    time.Time
+	outletC string
+	fields  []fieldToks
+	blocks  []int // Article.Blocks index of fields[2+i]
+	ms      []*ment
+	slab    []ment   // where ms live (newMent): the chunk being filled
+	slabs   [][]ment // and all chunks, for releaseMents
+	localN  int
+	locals  map[string]string // normalised name or surname → local entity ID
+	ents    map[string]*domain.Entity
+	order   []string
+	country string // the country the article is mostly about (for ranking places)
 
 	// Lookups built once the mentions are found (see index), so that no
 	// pass scans every mention for each mention.
 	indexed    bool
-	startsAt   map[[2]int][]*ment // (field, first word) → mentions, in document order
-	endsAt     map[[2]int][]*ment // (field, word after the last) → mentions
-	bySent     map[[2]int][]*ment // (field, sentence) → mentions
-	firstNamed map[string]int     // entity → index of its first resolved mention
+	mix        mentIndex
+	firstNamed map[string]int // entity → index of its first resolved mention
 	sides      *sideStats
 	liveSides  bool            // setEntity keeps sides up to date (resolveRoles)
 	inOrder    map[string]bool // entities already in order
@@ -91,7 +91,18 @@ func (r *Resolver) Resolve(a *domain.Article) *domain.Analysis {
 		return an
 	}
 	an.ArticleID = a.ID
-	d := r.run(a, nil)
+	// Both passes read the same title and body: tokenise them once.
+	title, body := a.Title, a.Text()
+	shared := []fieldToks{
+		{name: "title", text: title, toks: r.tokenizeInto(getTokens(len(title)/6), title)},
+		{name: "body", text: body, toks: r.tokenizeInto(getTokens(len(body)/6), body)},
+	}
+	defer func() {
+		for _, f := range shared {
+			putTokens(f.toks)
+		}
+	}()
+	d := r.run(a, shared, nil)
 	var blocks []int
 	for i, b := range a.Blocks {
 		if readBlock(b) {
@@ -100,7 +111,14 @@ func (r *Resolver) Resolve(a *domain.Article) *domain.Analysis {
 	}
 	var withBlocks *doc
 	if len(blocks) > 0 {
-		withBlocks = r.run(a, blocks)
+		withBlocks = r.run(a, shared, blocks)
+	}
+	n := len(d.ms)
+	if withBlocks != nil {
+		n = len(withBlocks.ms)
+	}
+	if n > 0 {
+		an.Mentions = make([]domain.Mention, 0, n)
 	}
 	for _, m := range d.ms {
 		if m.m.EntityID != "" {
@@ -122,6 +140,10 @@ func (r *Resolver) Resolve(a *domain.Article) *domain.Analysis {
 	}
 	for _, id := range d.order {
 		an.Entities = append(an.Entities, *d.ents[id])
+	}
+	d.releaseMents()
+	if withBlocks != nil {
+		withBlocks.releaseMents()
 	}
 	return an
 }
@@ -160,8 +182,9 @@ func (d *doc) adoptEntity(other *doc, id string) string {
 	return ne.ID
 }
 
-// run resolves the title, the body and, after them, the blocks listed.
-func (r *Resolver) run(a *domain.Article, blocks []int) *doc {
+// run resolves the title and the body (shared: their words, read only)
+// and, after them, the blocks listed.
+func (r *Resolver) run(a *domain.Article, shared []fieldToks, blocks []int) *doc {
 	d := &doc{r: r, a: a, locals: map[string]string{}, ents: map[string]*domain.Entity{}, inOrder: map[string]bool{}, blocks: blocks}
 	if a.Published != nil {
 		d.date = a.Published.Time
@@ -172,15 +195,14 @@ func (r *Resolver) run(a *domain.Article, blocks []int) *doc {
 			d.outletC = domainCountry(a.Outlet.Domain)
 		}
 	}
-	d.fields = make([]fieldToks, 2, 2+len(blocks))
-	d.fields[0] = fieldToks{name: "title", text: a.Title}
-	d.fields[1] = fieldToks{name: "body", text: a.Text()}
+	d.fields = make([]fieldToks, 0, len(shared)+len(blocks))
+	d.fields = append(d.fields, shared...)
 	for _, bi := range blocks {
-		d.fields = append(d.fields, fieldToks{name: fmt.Sprintf("block:%d", bi), text: a.Blocks[bi].Text})
+		text := a.Blocks[bi].Text
+		d.fields = append(d.fields, fieldToks{name: fmt.Sprintf("block:%d", bi), text: text,
+			toks: r.tokenizeInto(getTokens(len(text)/6), text)})
 	}
 	for fi := range d.fields {
-		f := &d.fields[fi]
-		f.toks = r.tokenizeInto(getTokens(len(f.text)/6), f.text)
 		d.scanField(fi)
 	}
 	d.index()
@@ -191,7 +213,7 @@ func (r *Resolver) run(a *domain.Article, blocks []int) *doc {
 	d.resolveRoles()
 	d.resolvePronouns()
 	d.addNotes()
-	for i := range d.fields {
+	for i := len(shared); i < len(d.fields); i++ {
 		putTokens(d.fields[i].toks)
 		d.fields[i].toks = nil
 	}
@@ -213,7 +235,9 @@ func putTokens(b []token) {
 	if cap(b) == 0 || cap(b) > 1<<20 {
 		return
 	}
-	clear(b[:cap(b)]) // drop references to this article's strings
+	// Drop references to this article's strings. Only b[:len(b)] was
+	// written: tokens are appended, so the rest is still zero.
+	clear(b)
 	b = b[:0]
 	tokenPool.Put(&b)
 }
@@ -245,8 +269,8 @@ func (d *doc) scanField(fi int) {
 			continue
 		}
 		if g, ok := d.r.lex.pronoun[t.text]; ok {
-			d.ms = append(d.ms, &ment{field: fi, from: i, to: i + 1, sent: t.sent, pending: "pronoun", gender: g, pron: true,
-				m: d.newMention(fi, i, i+1, domain.KindPerson)})
+			d.ms = append(d.ms, d.newMent(ment{field: fi, from: i, to: i + 1, sent: t.sent, pending: "pronoun", gender: g, pron: true,
+				m: d.newMention(fi, i, i+1, domain.KindPerson)}))
 			continue
 		}
 		if !t.upper || isNumberish(t.text) || len(t.text) == 1 || compoundAdjective(t.text) {
@@ -281,12 +305,12 @@ func (d *doc) scanField(fi int) {
 		}
 		if titleCase {
 			for k := i; k < j; k++ {
-				d.ms = append(d.ms, &ment{field: fi, from: k, to: k + 1, sent: t.sent, pending: "titlecase",
-					m: d.newMention(fi, k, k+1, "")})
+				d.ms = append(d.ms, d.newMent(ment{field: fi, from: k, to: k + 1, sent: t.sent, pending: "titlecase",
+					m: d.newMention(fi, k, k+1, "")}))
 			}
 		} else {
-			d.ms = append(d.ms, &ment{field: fi, from: i, to: j, sent: t.sent, pending: "run", lead: lead,
-				m: d.newMention(fi, i, j, "")})
+			d.ms = append(d.ms, d.newMent(ment{field: fi, from: i, to: j, sent: t.sent, pending: "run", lead: lead,
+				m: d.newMention(fi, i, j, "")}))
 		}
 		i = j - 1
 	}
@@ -311,6 +335,9 @@ func (d *doc) commonSurname(toks []token, mt match) bool {
 // compoundAdjective reports words like "Ukrainian-controlled" or
 // "Russian-installed": capitalised, but the last part is lower case.
 func compoundAdjective(w string) bool {
+	if strings.IndexByte(w, '-') < 0 && !strings.Contains(w, "\u2010") && !strings.Contains(w, "\u2011") {
+		return false
+	}
 	i := strings.LastIndexAny(w, "-‐‑")
 	if i < 0 || i == len(w)-1 {
 		return false
@@ -368,8 +395,8 @@ func (d *doc) newMention(fi, from, to int, kind domain.EntityKind) domain.Mentio
 func (d *doc) addMatch(fi int, mt match) {
 	f := &d.fields[fi]
 	al := mt.al
-	m := &ment{field: fi, from: mt.from, to: mt.to, sent: f.toks[mt.from].sent, al: al,
-		m: d.newMention(fi, mt.from, mt.to, "")}
+	m := d.newMent(ment{field: fi, from: mt.from, to: mt.to, sent: f.toks[mt.from].sent, al: al,
+		m: d.newMention(fi, mt.from, mt.to, "")})
 	d.closeQuote(fi, m)
 	if mt.coord != "" {
 		m.m.Reasons = append(m.m.Reasons, fmt.Sprintf("shares its head noun with %q", mt.coord))
@@ -381,8 +408,8 @@ func (d *doc) addMatch(fi int, mt match) {
 		m.pending = "role"
 		d.ms = append(d.ms, m)
 		if al.innerEntity != "" && mt.coord == "" {
-			in := &ment{field: fi, from: mt.from + al.innerFrom, to: mt.from + al.innerTo, sent: m.sent,
-				m: d.newMention(fi, mt.from+al.innerFrom, mt.from+al.innerTo, "")}
+			in := d.newMent(ment{field: fi, from: mt.from + al.innerFrom, to: mt.from + al.innerTo, sent: m.sent,
+				m: d.newMention(fi, mt.from+al.innerFrom, mt.from+al.innerTo, "")})
 			d.setEntity(in, al.innerEntity, 0.9, "unit named inside the title "+quote(m.m.Surface))
 			d.ms = append(d.ms, in)
 		}
@@ -445,16 +472,11 @@ func (d *doc) setEntity(m *ment, id string, conf float64, reasons ...string) {
 // index numbers the mentions in document order and builds the lookups the
 // later passes use, so that no pass is quadratic in the article's length.
 func (d *doc) index() {
-	d.startsAt = make(map[[2]int][]*ment, len(d.ms))
-	d.endsAt = make(map[[2]int][]*ment, len(d.ms))
-	d.bySent = map[[2]int][]*ment{}
 	d.firstNamed = map[string]int{}
 	for i, m := range d.ms {
 		m.idx = i
-		d.startsAt[[2]int{m.field, m.from}] = append(d.startsAt[[2]int{m.field, m.from}], m)
-		d.endsAt[[2]int{m.field, m.to}] = append(d.endsAt[[2]int{m.field, m.to}], m)
-		d.bySent[[2]int{m.field, m.sent}] = append(d.bySent[[2]int{m.field, m.sent}], m)
 	}
+	d.buildIndex()
 	d.indexed = true
 	for _, m := range d.ms {
 		d.noteNamed(m)

@@ -81,20 +81,25 @@ func (r *Resolver) tokenize(s string) []token { return r.tokenizeInto(nil, s) }
 
 // tokenizeInto appends the words of s to toks (a reused buffer).
 func (r *Resolver) tokenizeInto(toks []token, s string) []token {
+	low := lowerSameLength(s)
 	prevEnd := 0
 	sent := 0
 	i := 0
 	for i < len(s) {
-		c, size := utf8.DecodeRuneInString(s[i:])
+		c, size := decodeRune(s, i)
 		if !isWordRune(c) {
 			i += size
 			continue
 		}
 		start := i
 		j := i + size
+		// simple: every letter is ASCII or basic Cyrillic, so low[start:j]
+		// is the word's normal form (see lowerSameLength).
+		simple := c < 0x80 || 0x400 <= c && c <= 0x45F
 		for j < len(s) {
-			c2, sz2 := utf8.DecodeRuneInString(s[j:])
+			c2, sz2 := decodeRune(s, j)
 			if isWordRune(c2) {
+				simple = simple && (c2 < 0x80 || 0x400 <= c2 && c2 <= 0x45F)
 				j += sz2
 				continue
 			}
@@ -108,6 +113,7 @@ func (r *Resolver) tokenizeInto(toks []token, s string) []token {
 							break
 						}
 					}
+					simple = simple && c2 < 0x80
 					j += sz2
 					continue
 				}
@@ -118,6 +124,7 @@ func (r *Resolver) tokenizeInto(toks []token, s string) []token {
 				if j+1 < len(s) && unicode.IsUpper(nxt) {
 					after, _ := utf8.DecodeRuneInString(s[j+1+nsz:])
 					if after == '.' {
+						simple = simple && nxt < 0x80
 						j += 1 + nsz + 1
 						continue
 					}
@@ -126,10 +133,14 @@ func (r *Resolver) tokenizeInto(toks []token, s string) []token {
 			break
 		}
 		gap := s[prevEnd:start]
-		if len(toks) > 0 && r.endsSentence(toks[len(toks)-1], gap, s[start:]) {
+		if len(toks) > 0 && gap != " " && r.endsSentence(toks[len(toks)-1], gap, s[start:]) {
 			sent++
 		}
-		t := r.makeToken(s[start:j], start, j)
+		var norm string
+		if simple {
+			norm = low[start:j]
+		}
+		t := r.makeToken(s[start:j], norm, start, j)
 		t.gap = gap
 		t.sent = sent
 		t.sentStart = len(toks) == 0 || toks[len(toks)-1].sent != sent
@@ -147,6 +158,55 @@ func (r *Resolver) tokenizeInto(toks []token, s string) []token {
 		}
 	}
 	return toks
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]) with the ASCII case inline.
+func decodeRune(s string, i int) (rune, int) {
+	if b := s[i]; b < utf8.RuneSelf {
+		return rune(b), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// lowerSameLength returns s with the letters whose normal form (normWord)
+// has the same length in UTF-8 put in that form: ASCII capitals, the
+// backquote as an apostrophe, and basic Cyrillic (А-Я, Ѐ-Џ, ё → е). All
+// else is copied as it is. A word made only of such letters can take its
+// normal form from this one copy of the field instead of a copy of its own.
+func lowerSameLength(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
+		case c == '`':
+			b.WriteByte('\'')
+		case (c == 0xD0 || c == 0xD1) && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r := lowerCyrillic(rune(c&0x1F)<<6 | rune(s[i+1]&0x3F))
+			b.WriteByte(0xC0 | byte(r>>6))
+			b.WriteByte(0x80 | byte(r&0x3F))
+			i++
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// lowerCyrillic lower-cases a rune of U+0400..U+047F, mapping Ё and ё to е;
+// the result is in the same range, so its UTF-8 form has the same length.
+func lowerCyrillic(r rune) rune {
+	switch {
+	case r == 'Ё' || r == 'ё':
+		return 'е'
+	case 0x400 <= r && r <= 0x40F:
+		return r + 0x50
+	case 0x410 <= r && r <= 0x42F:
+		return r + 0x20
+	}
+	return r
 }
 
 func isInitialism(w string) bool {
@@ -190,7 +250,9 @@ func (r *Resolver) endsSentence(prev token, gap, rest string) bool {
 	return unicode.IsUpper(c) || unicode.IsDigit(c) || !unicode.IsLetter(c)
 }
 
-func (r *Resolver) makeToken(w string, start, end int) token {
+// makeToken makes the token of word w; norm is its normal form when the
+// caller has it ("" to compute it).
+func (r *Resolver) makeToken(w, norm string, start, end int) token {
 	t := token{start: start, end: end, text: w}
 	first, _ := utf8.DecodeRuneInString(w)
 	t.upper = isUpper(first)
@@ -210,7 +272,10 @@ func (r *Resolver) makeToken(w string, start, end int) token {
 		}
 		t.allCaps = letters >= 2 && letters == uppers
 	}
-	t.norm = normWord(w)
+	if norm == "" {
+		norm = normWord(w)
+	}
+	t.norm = norm
 	t.stem = t.norm
 	if t.cyr {
 		t.stem = r.lex.stem(t.norm)
@@ -223,7 +288,7 @@ func (r *Resolver) makeToken(w string, start, end int) token {
 func normWord(w string) string {
 	ascii := true
 	for i := 0; i < len(w); i++ {
-		if w[i] >= 0x80 {
+		if w[i] >= 0x80 || w[i] == '`' {
 			ascii = false
 			break
 		}
@@ -231,9 +296,12 @@ func normWord(w string) string {
 	if ascii {
 		return strings.ToLower(w)
 	}
+	if isNormCyrillic(w) {
+		return w // most Russian and Ukrainian words: no copy
+	}
 	var b strings.Builder
 	b.Grow(len(w))
-	needFold := false
+	needFold, hasMark := false, false
 	for _, c := range w {
 		switch {
 		case isApos(c):
@@ -244,17 +312,19 @@ func normWord(w string) string {
 			b.WriteRune('е')
 		case c == 'ı':
 			b.WriteByte('i')
+		case c >= latinFoldFrom && c < latinFoldTo:
+			needFold = true
+			b.WriteString(latinFold[c-latinFoldFrom])
 		default:
-			if c >= 0xC0 && c < 0x250 {
-				needFold = true
-			}
+			hasMark = hasMark || unicode.Is(unicode.Mn, c)
 			b.WriteRune(toLower(c))
 		}
 	}
 	s := b.String()
-	if needFold {
+	if needFold && hasMark {
+		// Combining accents written apart go with the folded ones.
 		var f strings.Builder
-		for _, c := range norm.NFD.String(s) {
+		for _, c := range s {
 			if !unicode.Is(unicode.Mn, c) {
 				f.WriteRune(c)
 			}
@@ -262,6 +332,42 @@ func normWord(w string) string {
 		s = f.String()
 	}
 	return s
+}
+
+// latinFold holds the lower-case, accent-free form of each letter of
+// Latin-1 Supplement to Latin Extended-B (é → e, Ł → ł, ß → ß), computed
+// once rather than normalising every accented word.
+const latinFoldFrom, latinFoldTo = 0xC0, 0x250
+
+var latinFold = func() (t [latinFoldTo - latinFoldFrom]string) {
+	for c := rune(latinFoldFrom); c < latinFoldTo; c++ {
+		var f strings.Builder
+		for _, d := range norm.NFD.String(string(toLower(c))) {
+			if !unicode.Is(unicode.Mn, d) {
+				f.WriteRune(d)
+			}
+		}
+		t[c-latinFoldFrom] = f.String()
+	}
+	return t
+}()
+
+// isNormCyrillic reports a word already in normal form: lower-case
+// Cyrillic letters (but ё) and ASCII lower-case letters and digits only.
+func isNormCyrillic(w string) bool {
+	for _, c := range w {
+		switch {
+		case c < 0x80:
+			if 'A' <= c && c <= 'Z' || c == '\'' || c == '`' {
+				return false
+			}
+		case 0x430 <= c && c <= 0x44F, 0x454 <= c && c <= 0x457 && c != 0x455, c == 0x491:
+			// а..я, є і ї, ґ
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // stem strips the longest Cyrillic case ending that leaves three letters.

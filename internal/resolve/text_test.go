@@ -51,8 +51,8 @@ func TestStemMeetsNominative(t *testing.T) {
 		{"Кремле", "Кремль"}, {"Харківщині", "Харківщина"},
 	}
 	for _, p := range pairs {
-		a := r.makeToken(p[1], 0, len(p[1]))
-		tk := r.makeToken(p[0], 0, len(p[0]))
+		a := r.makeToken(p[1], "", 0, len(p[1]))
+		tk := r.makeToken(p[0], "", 0, len(p[0]))
 		al := aliasTok{norm: a.norm, stem: a.stem, upper: a.upper}
 		if !tokMatches(al, &tk) {
 			t.Errorf("%s does not meet %s (stems %s / %s)", p[0], p[1], tk.stem, a.stem)
@@ -60,8 +60,8 @@ func TestStemMeetsNominative(t *testing.T) {
 	}
 	// And different words must not.
 	for _, p := range [][2]string{{"Путин", "Пушилин"}, {"Сумы", "Суд"}, {"ДНР", "ЛНР"}} {
-		a := r.makeToken(p[1], 0, len(p[1]))
-		tk := r.makeToken(p[0], 0, len(p[0]))
+		a := r.makeToken(p[1], "", 0, len(p[1]))
+		tk := r.makeToken(p[0], "", 0, len(p[0]))
 		if tokMatches(aliasTok{norm: a.norm, stem: a.stem, upper: a.upper, allCaps: a.allCaps}, &tk) {
 			t.Errorf("%s wrongly meets %s", p[0], p[1])
 		}
@@ -74,6 +74,25 @@ func TestNormWord(t *testing.T) {
 	} {
 		if got := normWord(in); got != want {
 			t.Errorf("normWord(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestTokenNormIsNormWord: the normal forms the tokenizer takes from its
+// lowered copy of the field are those normWord gives word by word.
+func TestTokenNormIsNormWord(t *testing.T) {
+	r := newTestResolverNoGaz(t)
+	for _, in := range []string{
+		"Russia's army took KUPIANSK, said Gen. Petrov of the U.S.-backed forces.",
+		"ЁЛКА в Купянске; Куп'янськ і Куп’янськ, Ґрунт, Їжак, Єнакієве, ЉУБОВ Ѓ Ђ",
+		"Erdoğan met Zelenskyy in İstanbul; Łódź, Ærø, Straße, ΑΘΗΝΑ",
+		"`Backquoted` ‘words’ and Ivano‑Frankivsk (non-breaking hyphen)",
+		"\xd0A broken \xd0\xd0 sequence \xff and Київ",
+	} {
+		for _, tk := range r.tokenize(in) {
+			if want := normWord(tk.text); tk.norm != want {
+				t.Errorf("%q: word %q has norm %q, normWord gives %q", in, tk.text, tk.norm, want)
+			}
 		}
 	}
 }
