@@ -74,6 +74,9 @@ func benchResolve(ctx context.Context, e *env, args []string) (benchWork, error)
 		return benchWork{}, err
 	}
 	loadS := time.Since(t0).Seconds()
+	t0 = time.Now()
+	g.BuildIndexes()
+	indexS := time.Since(t0).Seconds()
 	t1 := time.Now()
 	r, err := resolve.New(resolve.Config{Gazetteer: g})
 	if err != nil {
@@ -127,6 +130,7 @@ func benchResolve(ctx context.Context, e *env, args []string) (benchWork, error)
 	last := len(passS) - 1
 	extra := map[string]any{
 		"gazetteer_load_s":          round3(loadS),
+		"gazetteer_index_s":         round3(indexS),
 		"gazetteer_places":          g.Len(),
 		"gazetteer_heap_mb":         round3(float64(int64(m1.HeapAlloc)-int64(m0.HeapAlloc)) / 1e6),
 		"resolver_build_s":          round3(buildS),

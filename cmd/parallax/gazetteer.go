@@ -163,7 +163,7 @@ func runGazetteerLookup(e *env, args []string) error {
 			p := s.Place
 			where := strings.Trim(strings.Join([]string{p.Admin1, p.Country}, ", "), ", ")
 			fmt.Fprintf(e.stdout, "  %.2f  %-24s %s  %s  [%s, name %s %.2f via %q]\n", s.Score, p.Name, where, p.ID, p.FeatureCode, s.How, s.Match.Score, s.Name)
-			fmt.Fprintf(e.stdout, "        %s\n", strings.Join(s.Reasons, "; "))
+			fmt.Fprintf(e.stdout, "        %s\n", strings.Join(s.Reasons(), "; "))
 		}
 	}
 	return nil

@@ -35,10 +35,10 @@ func TestCountriesDefault(t *testing.T) {
 				t.Errorf("Lookup(%q) first: %s %s %s (%s), want the country %s%s", surface, p.ID, p.Name, p.FeatureCode, ms[0].How, iso, firstNames(ms))
 			}
 			if p := rk.Best.Place; p.FeatureCode != "PCLI" || p.Country != iso {
-				t.Errorf("Rank(%q) best: %s %s %v, want the country %s", surface, p.ID, p.Name, rk.Best.Reasons, iso)
+				t.Errorf("Rank(%q) best: %s %s %v, want the country %s", surface, p.ID, p.Name, rk.Best.Reasons(), iso)
 			}
 			if rk.Ambiguous {
-				t.Errorf("Rank(%q) ambiguous: %v", surface, rk.Best.Reasons)
+				t.Errorf("Rank(%q) ambiguous: %v", surface, rk.Best.Reasons())
 			}
 		})
 	}

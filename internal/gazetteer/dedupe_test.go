@@ -73,7 +73,7 @@ func TestDefaultKurakhoveOnce(t *testing.T) {
 			continue
 		}
 		if r := g.Rank(ms, Context{Country: "UA"}); r.Ambiguous {
-			t.Errorf("Lookup(%q) ranked ambiguous: %v", q, r.Best.Reasons)
+			t.Errorf("Lookup(%q) ranked ambiguous: %v", q, r.Best.Reasons())
 		}
 	}
 	if p := g.Place("geonames:703646"); p == nil || p.ID != "geonames:695357" {

@@ -1,9 +1,9 @@
 package gazetteer
 
 import (
-	"hash/fnv"
 	"math"
 	"slices"
+	"unicode/utf8"
 )
 
 // Typos are found with a symmetric-deletion index (SymSpell): every indexed
@@ -18,6 +18,9 @@ import (
 type fuzzyIndex struct {
 	keys  []string // skeletons
 	forms []uint64 // hash40(form)<<24 | key number, sorted
+	// starts[b] is the first form whose top 16 bits are b or more, so a
+	// probe searches one small bucket of forms, not all of them.
+	starts []int32
 }
 
 // minFuzzyLen: names shorter than this are never matched by edit distance
@@ -54,10 +57,24 @@ func inFuzzyScope(p *Place) bool {
 	return p.Population >= 100000 || p.FeatureCode == "PPLC" || p.FeatureCode == "ADM1"
 }
 
-func hash40(s string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(s))
-	return h.Sum64() >> 24
+// hash40 is the top 40 bits of the 64-bit FNV-1a hash of the UTF-8 form
+// of r without its letter at skip (-1: all of r), computed without
+// building that string.
+func hash40(r []rune, skip int) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	var buf [utf8.UTFMax]byte
+	for i, c := range r {
+		if i == skip {
+			continue
+		}
+		n := utf8.EncodeRune(buf[:], c)
+		for _, b := range buf[:n] {
+			h ^= uint64(b)
+			h *= prime
+		}
+	}
+	return h >> 24
 }
 
 func (g *Gazetteer) buildFuzzy() *fuzzyIndex {
@@ -69,9 +86,9 @@ func (g *Gazetteer) buildFuzzy() *fuzzyIndex {
 		}
 		k := uint64(len(fx.keys))
 		fx.keys = append(fx.keys, sk)
-		fx.forms = append(fx.forms, hash40(sk)<<24|k)
+		fx.forms = append(fx.forms, hash40(r, -1)<<24|k)
 		for i := range r {
-			fx.forms = append(fx.forms, hash40(string(r[:i])+string(r[i+1:]))<<24|k)
+			fx.forms = append(fx.forms, hash40(r, i)<<24|k)
 		}
 	}
 	scope := func(ps []int32) bool {
@@ -98,6 +115,16 @@ func (g *Gazetteer) buildFuzzy() *fuzzyIndex {
 	}
 	slices.Sort(fx.forms)
 	fx.forms = slices.Compact(fx.forms)
+	fx.starts = make([]int32, 1<<16+1)
+	b := 0
+	for i, f := range fx.forms {
+		for ; b <= int(f>>48); b++ {
+			fx.starts[b] = int32(i)
+		}
+	}
+	for ; b <= 1<<16; b++ {
+		fx.starts[b] = int32(len(fx.forms))
+	}
 	return fx
 }
 
@@ -110,10 +137,11 @@ func (fx *fuzzyIndex) candidates(sk string) map[string]int {
 		return nil
 	}
 	out := map[string]int{}
-	probe := func(form string) {
-		h := hash40(form) << 24
-		i, _ := slices.BinarySearch(fx.forms, h)
-		for ; i < len(fx.forms) && fx.forms[i]&^(1<<24-1) == h; i++ {
+	probe := func(skip int) {
+		h := hash40(r, skip) << 24
+		lo, hi := fx.starts[h>>48], fx.starts[h>>48+1]
+		i, _ := slices.BinarySearch(fx.forms[lo:hi], h)
+		for i += int(lo); i < int(hi) && fx.forms[i]&^(1<<24-1) == h; i++ {
 			key := fx.keys[fx.forms[i]&(1<<24-1)]
 			if _, done := out[key]; done {
 				continue
@@ -123,9 +151,9 @@ func (fx *fuzzyIndex) candidates(sk string) map[string]int {
 			}
 		}
 	}
-	probe(sk)
+	probe(-1)
 	for i := range r {
-		probe(string(r[:i]) + string(r[i+1:]))
+		probe(i)
 	}
 	return out
 }

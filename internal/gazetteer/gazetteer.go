@@ -315,5 +315,13 @@ func (g *Gazetteer) finish() error {
 	return nil
 }
 
+// BuildIndexes builds now the indexes Lookup otherwise builds on first
+// need (typo index, common-word list), so that their cost falls on
+// loading, not on the first report read. Safe to call more than once.
+func (g *Gazetteer) BuildIndexes() {
+	g.fuzzyOnce.Do(func() { g.fuzzy = g.buildFuzzy() })
+	commonOnce.Do(loadCommonWords)
+}
+
 // Finish must be called after adding places with the Read* methods.
 func (g *Gazetteer) Finish() error { return g.finish() }

@@ -138,7 +138,7 @@ func checkPairs(t *testing.T, g *Gazetteer, path string, least int) {
 			if r := g.Rank(ms, Context{Country: want.Country}); r.Best != nil && r.Best.Place.ID == p.id {
 				top++
 			} else if r.Best != nil && testing.Verbose() {
-				t.Logf("rank %q: %s %s %v beat %s", p.surface, r.Best.Place.ID, r.Best.Place.Name, r.Best.Reasons, p.name)
+				t.Logf("rank %q: %s %s %v beat %s", p.surface, r.Best.Place.ID, r.Best.Place.Name, r.Best.Reasons(), p.name)
 			}
 		}
 		if want := g.Place(p.id); want != nil && want.Name == p.name {
@@ -221,10 +221,10 @@ func TestNamesakesWithUA(t *testing.T) {
 	} {
 		r := g.Rank(ms, tt.ctx)
 		if r.Best.Place.ID != tt.want || r.Ambiguous != tt.ambiguous {
-			t.Errorf("Rank(Kostiantynivka, %+v) = %s ambiguous=%v %v, want %s ambiguous=%v", tt.ctx, r.Best.Place.ID, r.Ambiguous, r.Best.Reasons, tt.want, tt.ambiguous)
+			t.Errorf("Rank(Kostiantynivka, %+v) = %s ambiguous=%v %v, want %s ambiguous=%v", tt.ctx, r.Best.Place.ID, r.Ambiguous, r.Best.Reasons(), tt.want, tt.ambiguous)
 		}
 	}
 	if r := g.Rank(g.Lookup("Oleksandrivka"), Context{Country: "UA"}); !r.Ambiguous {
-		t.Errorf("Oleksandrivka without an oblast resolved to %s %v", r.Best.Place.Name, r.Best.Reasons)
+		t.Errorf("Oleksandrivka without an oblast resolved to %s %v", r.Best.Place.Name, r.Best.Reasons())
 	}
 }

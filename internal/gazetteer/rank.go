@@ -32,8 +32,42 @@ type Scored struct {
 	// evidence keeps separating candidates instead of saturating.
 	// Compare scores within one Ranked (the margin to the runner-up
 	// matters), not against a fixed threshold.
-	Score   float64
-	Reasons []string // why, for the reader
+	Score float64
+	// Notes are reasons the caller adds to the ranking's (worded).
+	Notes []string
+
+	// The evidence, kept as found; Reasons words it when asked, since
+	// most candidates ranked are never shown.
+	inAdmin1  bool
+	nearKm    float64
+	near      *Place
+	inCountry bool
+	ambiguity string
+}
+
+// Reasons says why the candidate scored as it did, for the reader.
+func (s Scored) Reasons() []string {
+	p := s.Place
+	out := []string{fmt.Sprintf("name %s (%.2f)", s.How, s.Match.Score)}
+	if s.inAdmin1 {
+		out = append(out, "in "+nonEmpty(p.Admin1, p.Admin1Code)+", which the text names")
+	}
+	if s.near != nil {
+		out = append(out, fmt.Sprintf("%.0f km from %s", s.nearKm, s.near.Name))
+	}
+	if s.inCountry {
+		out = append(out, "in "+p.Country+", which the outlet covers")
+	}
+	if p.Population > 0 {
+		out = append(out, fmt.Sprintf("population %d", p.Population))
+	}
+	if w := featureWords[p.FeatureCode]; w != "" {
+		out = append(out, w)
+	}
+	if s.ambiguity != "" {
+		out = append(out, s.ambiguity)
+	}
+	return append(out, s.Notes...)
 }
 
 // Ranked is Rank's answer.
@@ -86,37 +120,32 @@ func (g *Gazetteer) Rank(matches []Match, ctx Context) Ranked {
 	for _, m := range matches {
 		p := m.Place
 		s := Scored{Match: m, Score: wName * m.Score}
-		s.Reasons = append(s.Reasons, fmt.Sprintf("name %s (%.2f)", m.How, m.Score))
 		if admin[p.ID] || admin[p.Admin1ID] || (p.Admin1Code != "" && admin[admin1Key(p.Country, p.Admin1Code)]) {
 			s.Score += wAdmin1
 			context[p] = true
-			s.Reasons = append(s.Reasons, "in "+nonEmpty(p.Admin1, p.Admin1Code)+", which the text names")
+			s.inAdmin1 = true
 		}
 		if km, near := nearest(p, ctx.Places); near != nil && km < nearKm {
 			s.Score += wNear * (1 - km/nearKm)
 			context[p] = true
-			s.Reasons = append(s.Reasons, fmt.Sprintf("%.0f km from %s", km, near.Name))
+			s.nearKm, s.near = km, near
 		}
 		if ctx.Country != "" && p.Country == ctx.Country {
 			s.Score += wCountry
-			s.Reasons = append(s.Reasons, "in "+p.Country+", which the outlet covers")
+			s.inCountry = true
 		}
 		if p.Population > 0 {
 			s.Score += wPopulation * math.Log10(float64(p.Population))
-			s.Reasons = append(s.Reasons, fmt.Sprintf("population %d", p.Population))
 		}
 		switch p.FeatureCode {
 		case "PCLI":
 			// A country's name means the country far more often than
 			// a town of the same name, whatever the populations.
 			s.Score += wCountryName
-			s.Reasons = append(s.Reasons, featureWords[p.FeatureCode])
 		case "PPLC", "ADM1":
 			s.Score += 0.06
-			s.Reasons = append(s.Reasons, featureWords[p.FeatureCode])
 		case "PPLA", "PPLA2":
 			s.Score += 0.04
-			s.Reasons = append(s.Reasons, featureWords[p.FeatureCode])
 		}
 		out = append(out, s)
 	}
@@ -130,11 +159,11 @@ func (g *Gazetteer) Rank(matches []Match, ctx Context) Ranked {
 	switch {
 	case len(out) > 1 && out[0].Score-out[1].Score < ambiguousBy:
 		r.Ambiguous = true
-		r.Best.Reasons = append(r.Best.Reasons, fmt.Sprintf("ambiguous: %s scores within %.2f", out[1].Place.Name, ambiguousBy))
+		r.Best.ambiguity = fmt.Sprintf("ambiguous: %s scores within %.2f", out[1].Place.Name, ambiguousBy)
 	case !context[r.Best.Place] && r.Best.Place.Population < namesakeTown:
 		if n := namesakes(out); n >= manyNamesakes {
 			r.Ambiguous = true
-			r.Best.Reasons = append(r.Best.Reasons, fmt.Sprintf("ambiguous: %d places of this name and nothing in the text to choose", n))
+			r.Best.ambiguity = fmt.Sprintf("ambiguous: %d places of this name and nothing in the text to choose", n)
 		}
 	}
 	return r

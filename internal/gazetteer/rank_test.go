@@ -40,10 +40,10 @@ func TestRank(t *testing.T) {
 			continue
 		}
 		if tt.want != "" && r.Best.Place.ID != tt.want {
-			t.Errorf("Rank(%q, %+v) = %s %s (%v), want %s", tt.name, tt.ctx, r.Best.Place.ID, r.Best.Place.Name, r.Best.Reasons, tt.want)
+			t.Errorf("Rank(%q, %+v) = %s %s (%v), want %s", tt.name, tt.ctx, r.Best.Place.ID, r.Best.Place.Name, r.Best.Reasons(), tt.want)
 		}
 		if r.Ambiguous != tt.ambiguous {
-			t.Errorf("Rank(%q).Ambiguous = %v, want %v (best %s %v)", tt.name, r.Ambiguous, tt.ambiguous, r.Best.Place.Name, r.Best.Reasons)
+			t.Errorf("Rank(%q).Ambiguous = %v, want %v (best %s %v)", tt.name, r.Ambiguous, tt.ambiguous, r.Best.Place.Name, r.Best.Reasons())
 		}
 	}
 	if r := g.Rank(nil, Context{}); r.Best != nil {

@@ -79,23 +79,25 @@ func (d *doc) lookupPlace(m *ment) []placeCand {
 			}
 		}
 	}
-	seen := map[string]bool{}
 	var out []placeCand
-	for _, q := range queries {
-		for _, x := range d.gazLookup(q) {
-			if x.Place == nil || seen[x.Place.ID] {
-				continue
+	if !pool {
+		// One query: its candidates come from the shared cache as they are.
+		out = d.r.placeCands(queries[0]).raw
+	} else {
+		seen := map[*gazetteer.Place]bool{}
+		for _, q := range queries {
+			for _, c := range d.r.placeCands(q).raw {
+				if !seen[c.p] {
+					seen[c.p] = true
+					out = append(out, c)
+				}
 			}
-			seen[x.Place.ID] = true
-			// The gazetteer may qualify how a name met ("translit,common-word"):
-			// the ranking reads the score, the rules here the base way.
-			how, flags, _ := strings.Cut(x.How, ",")
-			out = append(out, placeCand{p: x.Place, match: x.Score, how: how, flags: flags, query: q, name: x.Name})
-		}
-		if len(out) > 0 && !pool {
-			break
 		}
 	}
+	if !pool && !(len(out) == 0 || m.to-m.from >= 2 && bestMatch(out) < strongMatch) {
+		return d.r.placeCands(queries[0]).capped
+	}
+	out = slices.Clip(out) // appends below must not write into the cache
 	if len(out) == 0 || m.to-m.from >= 2 && bestMatch(out) < strongMatch {
 		// "Великой Новоселке", "Южной Корее": the gazetteer meets a name's
 		// last word in any case, not the words before it; try the name
@@ -107,19 +109,15 @@ func (d *doc) lookupPlace(m *ment) []placeCand {
 			at[c.p.ID] = i
 		}
 		for _, q := range d.nominatives(m) {
-			for _, x := range d.gazLookup(q) {
-				if x.Place == nil {
-					continue
-				}
-				how, flags, _ := strings.Cut(x.How, ",")
-				c := placeCand{p: x.Place, match: x.Score, how: how, flags: flags, query: q, name: x.Name, inflected: true}
-				if i, ok := at[x.Place.ID]; ok {
+			for _, c := range d.r.placeCands(q).raw {
+				c.inflected = true
+				if i, ok := at[c.p.ID]; ok {
 					if c.match > out[i].match {
 						out[i] = c
 					}
 					continue
 				}
-				at[x.Place.ID] = len(out)
+				at[c.p.ID] = len(out)
 				out = append(out, c)
 			}
 		}
@@ -217,33 +215,55 @@ func isCyrillicString(s string) bool {
 	return false
 }
 
-// gazLookup memoises lookups within one article.
-func (d *doc) gazLookup(q string) []gazetteer.Match {
-	return d.r.cachedLookup(q)
-}
-
 // lookupCacheMax bounds the resolver-wide lookup cache; names repeat across
 // articles (the same towns, the same capitalised non-places), so most
 // lookups after the first hundred articles are hits.
 const lookupCacheMax = 200_000
 
-// cachedLookup is gazetteer Lookup behind a cache shared by all Resolve
-// calls (safe for concurrent use).
-func (r *Resolver) cachedLookup(q string) []gazetteer.Match {
+// candList is the gazetteer's answer to one query as candidates, one per
+// place; capped is the same after capTranslit (raw itself when that
+// changes nothing). Both are shared by all Resolve calls: read only.
+type candList struct {
+	raw, capped []placeCand
+}
+
+// placeCands is gazetteer Lookup as candidates, behind a cache shared by
+// all Resolve calls (safe for concurrent use).
+func (r *Resolver) placeCands(q string) candList {
 	r.cacheMu.RLock()
-	ms, ok := r.cache[q]
+	cl, ok := r.cache[q]
 	r.cacheMu.RUnlock()
 	if ok {
-		return ms
+		return cl
 	}
-	ms = r.gaz.Lookup(q)
+	q = strings.Clone(q) // kept in the cache: must not point into an article's text
+	seen := map[*gazetteer.Place]bool{}
+	for _, x := range r.gaz.Lookup(q) {
+		if x.Place == nil || seen[x.Place] {
+			continue
+		}
+		seen[x.Place] = true
+		// The gazetteer may qualify how a name met ("translit,common-word"):
+		// the ranking reads the score, the rules here the base way.
+		how, flags, _ := strings.Cut(x.How, ",")
+		cl.raw = append(cl.raw, placeCand{p: x.Place, match: x.Score, how: how, flags: flags, query: q, name: x.Name})
+	}
+	cl.raw = slices.Clip(cl.raw)
+	cl.capped = cl.raw
+	if len(cl.raw) > 0 {
+		capped := slices.Clone(cl.raw)
+		capTranslit(capped)
+		if !slices.Equal(capped, cl.raw) {
+			cl.capped = capped
+		}
+	}
 	r.cacheMu.Lock()
 	if len(r.cache) >= lookupCacheMax {
-		r.cache = map[string][]gazetteer.Match{}
+		r.cache = map[string]candList{}
 	}
-	r.cache[strings.Clone(q)] = ms // q may point into an article's text
+	r.cache[q] = cl
 	r.cacheMu.Unlock()
-	return ms
+	return cl
 }
 
 // placeState is what resolvePlaces knows of the article's places, kept
@@ -251,14 +271,14 @@ func (r *Resolver) cachedLookup(q string) []gazetteer.Match {
 // the article's mentions of places (all, and by sentence), the resolved
 // ones by entity, and the countries they lie in.
 type placeState struct {
-	list    []*ment            // mentions of places, in document order
-	bySent  map[[2]int][]*ment // (field, sentence) → mentions of places
-	byEnt   map[string][]*ment // entity → its resolved mentions, in document order
-	ents    []string           // entities resolved, by their first mention
-	dirty   bool               // ents changed since all was made
-	all     gazetteer.Context  // the context of the whole article (context(m, -1))
-	local   map[string]bool    // place → local(place, all), while all holds
-	country map[string]bool    // ctxCountries
+	list    []*ment                   // mentions of places, in document order
+	bySent  map[[2]int][]*ment        // (field, sentence) → mentions of places
+	byEnt   map[string][]*ment        // entity → its resolved mentions, in document order
+	ents    []string                  // entities resolved, by their first mention
+	dirty   bool                      // ents changed since all was made
+	all     gazetteer.Context         // the context of the whole article (context(m, -1))
+	local   map[*gazetteer.Place]bool // place → local(place, all), while all holds
+	country map[string]bool           // ctxCountries
 	info    map[string]*domain.Entity
 }
 
@@ -325,7 +345,7 @@ func (d *doc) context(skip *ment, window int) gazetteer.Context {
 				d.addContext(&ps.all, id)
 			}
 			ps.dirty = false
-			ps.local = map[string]bool{}
+			ps.local = map[*gazetteer.Place]bool{}
 		}
 		return ps.all
 	}
@@ -458,11 +478,11 @@ func (d *doc) resolvePlaces() {
 			all := append([]gazetteer.Scored{*rk.Best}, rk.RunnersUp...)
 			m.m.Candidates = nil
 			for i, x := range all {
-				if i >= 6 {
+				if i >= maxCandidates {
 					break
 				}
 				m.m.Candidates = append(m.m.Candidates, domain.Candidate{EntityID: x.Place.ID, Name: x.Place.Name,
-					Admin1: x.Place.Admin1, Score: round2(x.Score), Reasons: x.Reasons})
+					Admin1: x.Place.Admin1, Score: round2(x.Score), Reasons: x.Reasons()})
 			}
 			q := cands[0].query
 			for _, c := range cands {
@@ -474,7 +494,7 @@ func (d *doc) resolvePlaces() {
 				conf := math.Min(0.95, 0.5*rk.Best.Score+0.5*math.Min(1, 0.5+margin*2))
 				reasons := []string{fmt.Sprintf("gazetteer: %s matched %q (%s)", rk.Best.Place.Name, q, rk.Best.How)}
 				if len(all) > 1 {
-					reasons = append(reasons, fmt.Sprintf("ranked first of %d places: %s", len(all), strings.Join(rk.Best.Reasons, "; ")))
+					reasons = append(reasons, fmt.Sprintf("ranked first of %d places: %s", len(all), strings.Join(rk.Best.Reasons(), "; ")))
 				}
 				d.setPlace(m, rk.Best.Place, conf, reasons...)
 				m.m.Candidates = m.m.Candidates[1:]
@@ -586,18 +606,33 @@ func (d *doc) mainCountry() string {
 const (
 	salienceWeight = 0.08
 	ambiguousBy    = 0.04
+	// maxCandidates: a mention lists the place chosen and at most five
+	// runners-up.
+	maxCandidates = 6
 )
 
 func salient(rk gazetteer.Ranked) gazetteer.Ranked {
 	all := append([]gazetteer.Scored{*rk.Best}, rk.RunnersUp...)
+	bonus := make([]float64, len(all))
 	for i := range all {
 		if p := all[i].Place; p.Population > 1000 {
-			bonus := salienceWeight * math.Log10(float64(p.Population)/1000)
-			all[i].Score += bonus
-			all[i].Reasons = append(all[i].Reasons, fmt.Sprintf("salience of a town of %d (+%.2f)", p.Population, bonus))
+			bonus[i] = salienceWeight * math.Log10(float64(p.Population)/1000)
+			all[i].Score += bonus[i]
 		}
 	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].Score > all[j].Score })
+	order := make([]int, len(all))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return all[order[i]].Score > all[order[j]].Score })
+	sorted := make([]gazetteer.Scored, len(all))
+	for k, i := range order {
+		sorted[k] = all[i]
+		if k < maxCandidates && bonus[i] > 0 { // the others are never shown
+			sorted[k].Notes = append(slices.Clip(sorted[k].Notes), fmt.Sprintf("salience of a town of %d (+%.2f)", sorted[k].Place.Population, bonus[i]))
+		}
+	}
+	all = sorted
 	out := gazetteer.Ranked{Best: &all[0], RunnersUp: all[1:]}
 	out.Ambiguous = len(all) > 1 && all[0].Score-all[1].Score < ambiguousBy
 	return out
@@ -608,28 +643,25 @@ func salient(rk gazetteer.Ranked) gazetteer.Ranked {
 // means one Kostiantynivka throughout, whether it spells it "Konstantinovka"
 // or, by a typo, "Konstaninovka".
 func (d *doc) sameAsEarlier(m *ment) bool {
-	cand := map[string]*gazetteer.Place{}
-	for _, c := range m.placeMs {
-		cand[c.p.ID] = c.p
-	}
 	var hit *ment
-	for id := range cand {
+	var place *gazetteer.Place
+	for _, c := range m.placeMs {
 		// The last mention of this place before m.
-		l := d.places.byEnt[id]
+		l := d.places.byEnt[c.p.ID]
 		i := sort.Search(len(l), func(i int) bool { return !before(l[i], m) })
-		if i == 0 {
+		if i == 0 || c.p == place {
 			continue
 		}
 		if hit != nil {
 			return false // two different earlier places fit: let the ranking decide
 		}
-		hit = l[i-1]
+		hit, place = l[i-1], c.p
 	}
 	if hit == nil {
 		return false
 	}
 	m.pending = ""
-	d.setPlace(m, cand[hit.m.EntityID], 0.85, fmt.Sprintf("same place as %s earlier in the article", quote(hit.m.Surface)))
+	d.setPlace(m, place, 0.85, fmt.Sprintf("same place as %s earlier in the article", quote(hit.m.Surface)))
 	return true
 }
 
@@ -640,6 +672,8 @@ const (
 	bigPlace    = 100000
 	villageSize = 5000
 	nearbyKm    = 150.0
+	// kmPerDegreeLat is a degree of latitude on gazetteer.Distance's sphere.
+	kmPerDegreeLat = 6371.0 * math.Pi / 180
 	// minFuzzyRunes: typos of shorter words meet too many places
 	// (Рогов ~ Rih).
 	minFuzzyRunes = 6
@@ -678,7 +712,9 @@ func local(p *gazetteer.Place, ctx gazetteer.Context) bool {
 		if o.Admin1ID != "" && o.Admin1ID == p.Admin1ID {
 			return true
 		}
-		if gazetteer.Distance(p.Lat, p.Lon, o.Lat, o.Lon) < nearbyKm {
+		// A degree of latitude is 111 km anywhere: places further apart
+		// north to south are not near, whatever their longitudes.
+		if math.Abs(p.Lat-o.Lat)*kmPerDegreeLat < nearbyKm && gazetteer.Distance(p.Lat, p.Lon, o.Lat, o.Lon) < nearbyKm {
 			return true
 		}
 	}
@@ -722,10 +758,10 @@ func (d *doc) admissible(m *ment) ([]placeCand, string) {
 		// The same names come back all through a long article: whether
 		// a place is local is kept until the article's context changes.
 		isLocal = func(p *gazetteer.Place) bool {
-			l, ok := d.places.local[p.ID]
+			l, ok := d.places.local[p]
 			if !ok {
 				l = local(p, ctx)
-				d.places.local[p.ID] = l
+				d.places.local[p] = l
 			}
 			return l
 		}

@@ -52,7 +52,7 @@ type Resolver struct {
 	roleName map[string]string // role ID → display title
 
 	cacheMu sync.RWMutex
-	cache   map[string][]gazetteer.Match // gazetteer lookups, shared by Resolve calls
+	cache   map[string]candList // gazetteer lookups, shared by Resolve calls
 }
 
 // New builds a Resolver from the embedded data plus cfg.
@@ -65,7 +65,7 @@ func New(cfg Config) (*Resolver, error) {
 		gaz: cfg.Gazetteer, idx: newIndex(), lex: lex,
 		ents: map[string]*entInfo{}, roles: map[string]*Role{},
 		byRole: map[string][]holder{}, byBase: map[string][]holder{},
-		roleName: map[string]string{}, cache: map[string][]gazetteer.Match{},
+		roleName: map[string]string{}, cache: map[string]candList{},
 	}
 	actors, err := DefaultActors()
 	if err != nil {
