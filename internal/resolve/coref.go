@@ -166,7 +166,10 @@ func (d *doc) resolveRuns() {
 	bodyCaps := func(w string) bool { return seen[w]&bodyCap != 0 }
 	midCaps := func(w string) bool { return seen[w]&midCap != 0 }
 	lex := d.r.lex
-	guessed := map[string]string{} // surname → unresolved full name guessed to be a person
+	if d.guessed == nil {
+		d.guessed = map[string]string{}
+	}
+	guessed := d.guessed
 	for _, m := range d.ms {
 		if m.pending != "run" && m.pending != "titlecase" {
 			continue

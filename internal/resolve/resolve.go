@@ -2,6 +2,8 @@ package resolve
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -57,6 +59,7 @@ type doc struct {
 	slabs   [][]ment // and all chunks, for releaseMents
 	localN  int
 	locals  map[string]string // normalised name or surname → local entity ID
+	guessed map[string]string // surname → unresolved full name guessed to be a person
 	ents    map[string]*domain.Entity
 	order   []string
 	country string // the country the article is mostly about (for ranking places)
@@ -102,7 +105,7 @@ func (r *Resolver) Resolve(a *domain.Article) *domain.Analysis {
 			putTokens(f.toks)
 		}
 	}()
-	d := r.run(a, shared, nil)
+	d := r.run(a, shared)
 	var blocks []int
 	for i, b := range a.Blocks {
 		if readBlock(b) {
@@ -111,7 +114,7 @@ func (r *Resolver) Resolve(a *domain.Article) *domain.Analysis {
 	}
 	var withBlocks *doc
 	if len(blocks) > 0 {
-		withBlocks = r.run(a, shared, blocks)
+		withBlocks = r.runBlocks(d, blocks)
 	}
 	n := len(d.ms)
 	if withBlocks != nil {
@@ -182,10 +185,9 @@ func (d *doc) adoptEntity(other *doc, id string) string {
 	return ne.ID
 }
 
-// run resolves the title and the body (shared: their words, read only)
-// and, after them, the blocks listed.
-func (r *Resolver) run(a *domain.Article, shared []fieldToks, blocks []int) *doc {
-	d := &doc{r: r, a: a, locals: map[string]string{}, ents: map[string]*domain.Entity{}, inOrder: map[string]bool{}, blocks: blocks}
+// run resolves the title and the body (shared: their words, read only).
+func (r *Resolver) run(a *domain.Article, shared []fieldToks) *doc {
+	d := &doc{r: r, a: a, locals: map[string]string{}, ents: map[string]*domain.Entity{}, inOrder: map[string]bool{}}
 	if a.Published != nil {
 		d.date = a.Published.Time
 	}
@@ -195,16 +197,56 @@ func (r *Resolver) run(a *domain.Article, shared []fieldToks, blocks []int) *doc
 			d.outletC = domainCountry(a.Outlet.Domain)
 		}
 	}
-	d.fields = make([]fieldToks, 0, len(shared)+len(blocks))
-	d.fields = append(d.fields, shared...)
-	for _, bi := range blocks {
-		text := a.Blocks[bi].Text
-		d.fields = append(d.fields, fieldToks{name: fmt.Sprintf("block:%d", bi), text: text,
-			toks: r.tokenizeInto(getTokens(len(text)/6), text)})
-	}
+	d.fields = append([]fieldToks(nil), shared...)
 	for fi := range d.fields {
 		d.scanField(fi)
 	}
+	d.resolveAll()
+	return d
+}
+
+// runBlocks resolves the blocks listed after the title and body as prev
+// resolved them: prev's mentions are copied in as they ended, so only the
+// blocks' names are left to decide, with the whole article as context.
+// prev is not changed.
+func (r *Resolver) runBlocks(prev *doc, blocks []int) *doc {
+	d := &doc{r: r, a: prev.a, date: prev.date, outletC: prev.outletC, blocks: blocks,
+		locals: maps.Clone(prev.locals), guessed: maps.Clone(prev.guessed), localN: prev.localN, inOrder: map[string]bool{},
+		ents: make(map[string]*domain.Entity, len(prev.ents))}
+	for id, e := range prev.ents {
+		c := *e
+		c.Roles = slices.Clone(e.Roles)
+		c.Notes = slices.Clone(e.Notes)
+		d.ents[id] = &c
+	}
+	d.fields = make([]fieldToks, 0, len(prev.fields)+len(blocks))
+	d.fields = append(d.fields, prev.fields...)
+	for _, m := range prev.ms {
+		c := *m
+		// Later passes append to these: never into prev's arrays.
+		c.m.Reasons = slices.Clip(c.m.Reasons)
+		c.m.Notes = slices.Clip(c.m.Notes)
+		c.m.Candidates = slices.Clip(c.m.Candidates)
+		c.inPlaces, c.placeNoted = false, false // d's place state is new
+		d.ms = append(d.ms, d.newMent(c))
+	}
+	for _, bi := range blocks {
+		text := prev.a.Blocks[bi].Text
+		d.fields = append(d.fields, fieldToks{name: fmt.Sprintf("block:%d", bi), text: text,
+			toks: r.tokenizeInto(getTokens(len(text)/6), text)})
+		d.scanField(len(d.fields) - 1)
+	}
+	d.resolveAll()
+	for i := len(prev.fields); i < len(d.fields); i++ {
+		putTokens(d.fields[i].toks)
+		d.fields[i].toks = nil
+	}
+	return d
+}
+
+// resolveAll runs the passes over the mentions found: each takes the
+// mentions still pending its kind of decision.
+func (d *doc) resolveAll() {
 	d.index()
 	d.linkTitles()
 	d.resolveAmbiguousAliases()
@@ -213,11 +255,6 @@ func (r *Resolver) run(a *domain.Article, shared []fieldToks, blocks []int) *doc
 	d.resolveRoles()
 	d.resolvePronouns()
 	d.addNotes()
-	for i := len(shared); i < len(d.fields); i++ {
-		putTokens(d.fields[i].toks)
-		d.fields[i].toks = nil
-	}
-	return d
 }
 
 // tokenPool recycles token buffers between Resolve calls: they are the
