@@ -104,7 +104,8 @@ func (g *Gazetteer) addCountries() {
 		})
 		for _, n := range p.Names {
 			if isCyrillic(n) && strings.ContainsAny(n, " -") {
-				g.countryPhrases = append(g.countryPhrases, countryPhrase{p, n, Fold(n)})
+				folded := Fold(n)
+				g.countryPhrases = append(g.countryPhrases, countryPhrase{p, n, folded, strings.FieldsFunc(folded, isNameSep)})
 			}
 		}
 	}

@@ -42,8 +42,11 @@ var countryCases = mustParse(func() ([]caseClass, error) {
 // египет). Words before the last only have to agree but for their ending
 // (Саудовской Аравии).
 func isCaseForm(name, q string) bool {
-	nw := strings.FieldsFunc(name, isNameSep)
-	qw := strings.FieldsFunc(q, isNameSep)
+	return caseFormOfWords(strings.FieldsFunc(name, isNameSep), strings.FieldsFunc(q, isNameSep))
+}
+
+// caseFormOfWords is isCaseForm on names already split into words.
+func caseFormOfWords(nw, qw []string) bool {
 	if len(nw) != len(qw) || len(nw) == 0 {
 		return false
 	}
@@ -59,9 +62,14 @@ func isNameSep(r rune) bool { return r == ' ' || r == '-' }
 
 // sameButEnding: the words share all but at most their last three letters.
 func sameButEnding(a, b string) bool {
-	ra, rb := []rune(a), []rune(b)
-	n := max(len(ra)-3, min(len(ra), 2))
-	return len(rb) >= n && string(ra[:n]) == string(rb[:n])
+	na := utf8.RuneCountInString(a)
+	n := max(na-3, min(na, 2)) // letters of a that b must begin with
+	i := 0
+	for range n {
+		_, size := utf8.DecodeRuneInString(a[i:])
+		i += size
+	}
+	return strings.HasPrefix(b, a[:i])
 }
 
 func wordCaseForm(nom, q string) bool {

@@ -272,6 +272,7 @@ func (g *Gazetteer) indexName(p *Place, name string) {
 type countryPhrase struct {
 	p            *Place
 	name, folded string
+	words        []string // folded, split as isCaseForm splits
 }
 
 type skelRef struct {

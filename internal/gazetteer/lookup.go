@@ -353,8 +353,9 @@ func (g *Gazetteer) lookupStem(folded string) []Match {
 // multi-word name is a case form.
 func (g *Gazetteer) lookupCountryCases(folded string) []Match {
 	var ms []Match
+	qw := strings.FieldsFunc(folded, isNameSep)
 	for _, c := range g.countryPhrases {
-		if isCaseForm(c.folded, folded) {
+		if caseFormOfWords(c.words, qw) {
 			ms = mergeMatches(ms, []Match{{Place: c.p, Score: scoreStem, How: "stem", Name: c.name}})
 		}
 	}

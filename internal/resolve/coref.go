@@ -399,8 +399,10 @@ func (d *doc) guessKind(m *ment) domain.EntityKind {
 func (d *doc) resolveRoles() {
 	// The sides of the actors resolved so far weigh each title; they are
 	// counted once and kept current as titles resolve.
-	d.sides, d.liveSides = d.sideStatsNow(), true
-	defer func() { d.sides, d.liveSides = nil, false }()
+	if d.anyPending("role") {
+		d.sides, d.liveSides = d.sideStatsNow(), true
+		defer func() { d.sides, d.liveSides = nil, false }()
+	}
 	for _, m := range d.ms {
 		switch m.pending {
 		case "surname":

@@ -673,6 +673,9 @@ func round2(f float64) float64 { return float64(int64(f*100+0.5)) / 100 }
 // resolveAmbiguousAliases decides names shared by several entities
 // ("General Staff") by the sides of the actors around them.
 func (d *doc) resolveAmbiguousAliases() {
+	if !d.anyPending("ambiguous-alias") {
+		return
+	}
 	d.sides = d.sideStatsNow()
 	defer func() { d.sides = nil }()
 	for _, m := range d.ms {
@@ -694,6 +697,16 @@ func (d *doc) resolveAmbiguousAliases() {
 		m.m.Candidates = cands
 		m.m.Reasons = append(m.m.Reasons, "name shared by several entities and the context does not decide")
 	}
+}
+
+// anyPending reports whether some mention waits for the given decision.
+func (d *doc) anyPending(kind string) bool {
+	for _, m := range d.ms {
+		if m.pending == kind {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *doc) entityName(id string) string {
