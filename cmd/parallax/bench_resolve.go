@@ -24,9 +24,9 @@ func init() {
 }
 
 // benchResolve reads the inputs first (not timed as resolution), loads the
-// gazetteer and builds the resolver (timed apart), then resolves every
-// article --passes times: the first pass fills the resolver's lookup cache,
-// later passes show the steady state.
+// gazetteer, builds its lookup indexes and the resolver (each timed apart),
+// then resolves every article --passes times: the first pass fills the
+// resolver's lookup cache, later passes show the steady state.
 func benchResolve(ctx context.Context, e *env, args []string) (benchWork, error) {
 	fl := flag.NewFlagSet("bench resolve", flag.ContinueOnError)
 	fl.SetOutput(e.stderr)
