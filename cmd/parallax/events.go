@@ -127,11 +127,7 @@ func storedIndex(ctx context.Context, e *env, st *store.SQLite, la *lazyAnalyser
 		if err != nil {
 			return nil, err
 		}
-		for _, ev := range ix.Events() {
-			for _, id := range ev.Articles {
-				assigned[id] = ev.ID
-			}
-		}
+		assigned = assignments(ix)
 	}
 	if save && len(assigned) > 0 {
 		blob, err := ix.MarshalBinary()
@@ -143,6 +139,17 @@ func storedIndex(ctx context.Context, e *env, st *store.SQLite, la *lazyAnalyser
 		}
 	}
 	return ix, nil
+}
+
+// assignments maps each article of ix to its event.
+func assignments(ix *events.Index) map[string]string {
+	out := map[string]string{}
+	for _, ev := range ix.Events() {
+		for _, id := range ev.Articles {
+			out[id] = ev.ID
+		}
+	}
+	return out
 }
 
 // loadSavedIndex restores the saved events index; a nil index comes with

@@ -313,16 +313,22 @@ func walkAhead(ctx context.Context, inputs []string, opts ingest.Options) <-chan
 	return ch
 }
 
-// newIngestBar returns a progress bar on w when w is a terminal, else nil:
-// piped or redirected output stays free of control codes.
+// newIngestBar is ingest's progress bar, one step per input file.
 func newIngestBar(w io.Writer, inputs []string) *progressbar.ProgressBar {
+	return newProgressBar(w, ingest.Files(inputs), "ingest")
+}
+
+// newProgressBar returns a progress bar of max steps on w when w is a
+// terminal, else nil: piped or redirected output stays free of control
+// codes.
+func newProgressBar(w io.Writer, max int, what string) *progressbar.ProgressBar {
 	f, ok := w.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return nil
 	}
-	return progressbar.NewOptions(ingest.Files(inputs),
+	return progressbar.NewOptions(max,
 		progressbar.OptionSetWriter(w),
-		progressbar.OptionSetDescription("ingest"),
+		progressbar.OptionSetDescription(what),
 		progressbar.OptionShowCount(),
 		progressbar.OptionClearOnFinish(),
 		progressbar.OptionSetWidth(30),
