@@ -93,15 +93,19 @@ func runReanalyse(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("events index not rebuilt: %w", err)
 	}
-	evs := "events"
-	if n == 1 {
-		evs = "event"
-	}
-	fmt.Fprintf(e.stdout, "reanalysed %d reports; events index rebuilt: %d %s\n", done, n, evs)
+	fmt.Fprintf(e.stdout, "reanalysed %s; events index rebuilt: %s\n", count(done, "report"), count(n, "event"))
 	if failed > 0 {
 		return errExitFailure
 	}
 	return nil
+}
+
+// count says "1 report", "2 reports".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // rebuildIndex groups every stored report afresh and saves the index with
