@@ -97,7 +97,9 @@ func (d *doc) lookupPlace(m *ment) []placeCand {
 	if !pool && !(len(out) == 0 || m.to-m.from >= 2 && bestMatch(out) < strongMatch) {
 		return d.r.placeCands(queries[0]).capped
 	}
-	out = slices.Clip(out) // appends below must not write into the cache
+	if !pool {
+		out = slices.Clone(out) // changed below: not the cache's own
+	}
 	if len(out) == 0 || m.to-m.from >= 2 && bestMatch(out) < strongMatch {
 		// "Великой Новоселке", "Южной Корее": the gazetteer meets a name's
 		// last word in any case, not the words before it; try the name
