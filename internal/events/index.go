@@ -451,9 +451,24 @@ func containsU64(xs []uint64, x uint64) bool {
 	return false
 }
 
+// coarseMid is where in its day a date-only timestamp is placed: it
+// stands for the whole day, not for the midnight it is stored as.
+const coarseMid = 12 * time.Hour
+
+// mid is the article's time for comparing with others (Unix seconds):
+// the published time, or the middle of the day when only the date is known.
+func (f *features) mid() int64 {
+	if f.coarse {
+		return f.t + int64(coarseMid/time.Second)
+	}
+	return f.t
+}
+
 // timeFactor is 1 for reports close in time, falling to 0 at MaxGap.
-// A date-only timestamp could be any hour of its day, so 12 hours of the
-// gap are forgiven.
+// A date-only timestamp could be any hour of its day: it is measured from
+// midday and 12 hours of the gap are forgiven, so the gap is the least the
+// two reports can be apart. (Measured from midnight, a page dated the 5th
+// was 12 h too close to the 4th's reports and 12 h too far from the 6th's.)
 func timeFactor(a, b *features) float64 {
 	if a.undated || b.undated {
 		if a.undated && b.undated {
@@ -463,12 +478,12 @@ func timeFactor(a, b *features) float64 {
 		}
 		return 0
 	}
-	gap := time.Duration(a.t-b.t) * time.Second
+	gap := time.Duration(a.mid()-b.mid()) * time.Second
 	if gap < 0 {
 		gap = -gap
 	}
 	if a.coarse || b.coarse {
-		gap -= 12 * time.Hour
+		gap -= coarseMid
 	}
 	switch {
 	case gap <= SameTime:
@@ -490,10 +505,14 @@ type event struct {
 	titles     []string
 	start, end int64
 	dated      bool
-	places     []*refAgg
-	actors     []*refAgg
-	outlets    []string
-	names      []string // folded place names and capitalised names, for Find
+	// midLo and midHi bound the members' mid times, against which MaxSpan
+	// is checked (start and end are the times as published, for listing).
+	// Not saved: Unmarshal recomputes them from the members.
+	midLo, midHi int64
+	places       []*refAgg
+	actors       []*refAgg
+	outlets      []string
+	names        []string // folded place names and capitalised names, for Find
 }
 
 type refAgg struct {
@@ -519,13 +538,26 @@ func newEvent(firstArticle string) *event {
 	return &event{id: fmt.Sprintf("ev-%012x", splitmix(fnv64(firstArticle))>>16)}
 }
 
-// fits reports whether an article of this time keeps the event within MaxSpan.
+// fits reports whether an article of this time keeps the event within
+// MaxSpan, measured between the first and last members' mid times.
 func (e *event) fits(f *features) bool {
 	if f.undated || !e.dated {
 		return f.undated == !e.dated
 	}
-	lo, hi := min(e.start, f.t), max(e.end, f.t)
+	m := f.mid()
+	lo, hi := min(e.midLo, m), max(e.midHi, m)
 	return time.Duration(hi-lo)*time.Second <= MaxSpan
+}
+
+// addTime widens the event's time range to a dated member.
+func (e *event) addTime(f *features) {
+	m := f.mid()
+	if !e.dated {
+		e.start, e.end, e.midLo, e.midHi, e.dated = f.t, f.t, m, m, true
+		return
+	}
+	e.start, e.end = min(e.start, f.t), max(e.end, f.t)
+	e.midLo, e.midHi = min(e.midLo, m), max(e.midHi, m)
 }
 
 func (e *event) add(a *domain.Article, self int32, f *features, refs []refSeen, outlet string, centrality float64) {
@@ -534,13 +566,7 @@ func (e *event) add(a *domain.Article, self int32, f *features, refs []refSeen, 
 	e.central = append(e.central, float32(centrality))
 	e.titles = append(e.titles, headline(a))
 	if !f.undated {
-		if !e.dated || f.t < e.start {
-			e.start = f.t
-		}
-		if !e.dated || f.t > e.end {
-			e.end = f.t
-		}
-		e.dated = true
+		e.addTime(f)
 	}
 	if outlet != "" && !containsStr(e.outlets, outlet) {
 		e.outlets = append(e.outlets, outlet)

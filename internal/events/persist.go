@@ -29,7 +29,7 @@ const persistMagic = "PXEVIX"
 // under other values would place new articles inconsistently with the old.
 var paramsFingerprint = fnv64(fmt.Sprint(JoinThreshold, EntityShare, LexFull, ClaimBonus, SameTime, MaxGap, MaxSpan,
 	fullSharedWeight, maxBoilerPerOutlet, undatedFactor, maxBucketScan, linkTop, linkMean, minIndexWeight,
-	maxCandidates, numHashes, lshBands, lshRows, maxEventRefs, maxEventNames) + "\x00" + weightData + "\x00" + translitData + "\x00" + stopwordData)
+	maxCandidates, numHashes, lshBands, lshRows, maxEventRefs, maxEventNames, "coarse-mid", coarseMid) + "\x00" + weightData + "\x00" + translitData + "\x00" + stopwordData)
 
 // MarshalBinary saves the index's state: everything Add consults, so that
 // an index restored with Unmarshal and given more articles places them
@@ -295,6 +295,17 @@ func decodeState(r *decoder) (*Index, error) {
 		}
 		e.start, e.end = r.int(), r.int()
 		e.dated = r.bool()
+		e.midLo, e.midHi = e.start, e.end
+		first := true
+		for _, a := range e.arts {
+			if f := &ix.arts[a].f; !f.undated {
+				m := f.mid()
+				if first {
+					e.midLo, e.midHi, first = m, m, false
+				}
+				e.midLo, e.midHi = min(e.midLo, m), max(e.midHi, m)
+			}
+		}
 		for _, list := range []*[]*refAgg{&e.places, &e.actors} {
 			n := r.count(13)
 			for k := 0; k < n && r.err == nil; k++ {
