@@ -179,7 +179,7 @@ func readReports(ctx context.Context, e *env, inputs []string) (arts []*domain.A
 // stored without one (`parallax ingest` stores articles only) are analysed
 // on the fly, in memory.
 func loadStored(ctx context.Context, e *env) ([]*domain.Article, []*domain.Analysis, error) {
-	st, err := store.OpenSQLite(e.dbPath)
+	st, err := store.Open(e.dbPath)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -210,10 +210,10 @@ func loadStored(ctx context.Context, e *env) ([]*domain.Article, []*domain.Analy
 // the saved events index (see storedIndex, events.go) by ID or ID prefix;
 // only the event's own articles are read.
 func storedEvent(ctx context.Context, e *env, id string) ([]*domain.Article, []*domain.Analysis, string, error) {
-	if !pathExists(e.dbPath) {
+	if !store.Exists(e.dbPath) {
 		return nil, nil, "", fmt.Errorf("%q is neither a file nor an event: no store at %s (run `parallax ingest` first, or name files)", id, e.dbPath)
 	}
-	st, err := store.OpenSQLite(e.dbPath)
+	st, err := store.Open(e.dbPath)
 	if err != nil {
 		return nil, nil, "", err
 	}

@@ -54,7 +54,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	st, err := store.OpenSQLite(filepath.Join(dir, "demo.db"))
+	st, err := store.Open(filepath.Join(dir, "demo.db"))
 	if err != nil {
 		return err
 	}

@@ -78,7 +78,7 @@ func TestCompareErrors(t *testing.T) {
 func storeExamples(t *testing.T) string {
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "p.db")
-	st, err := store.OpenSQLite(db)
+	st, err := store.Open(db)
 	if err != nil {
 		t.Fatal(err)
 	}

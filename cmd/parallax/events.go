@@ -5,8 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
-	"os"
 	"time"
 
 	"github.com/parallaxnews/parallax/internal/domain"
@@ -53,10 +51,10 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	// Listing events only reads: a missing database is a mistake, not a new store.
-	if _, err := os.Stat(e.dbPath); errors.Is(err, fs.ErrNotExist) {
+	if !store.Exists(e.dbPath) {
 		return fmt.Errorf("no database at %s: store reports first with `parallax ingest FILE...` (or name one with --db)", e.dbPath)
 	}
-	st, err := store.OpenSQLite(e.dbPath)
+	st, err := store.Open(e.dbPath)
 	if err != nil {
 		return err
 	}
@@ -83,7 +81,7 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 // an analysis are analysed on the fly. With save (ingest) the result is
 // written back; otherwise (read-only commands) stderr says when the saved
 // index was rebuilt or extended for this run only.
-func storedIndex(ctx context.Context, e *env, st *store.SQLite, la *lazyAnalyser, save bool) (*events.Index, error) {
+func storedIndex(ctx context.Context, e *env, st store.Store, la *lazyAnalyser, save bool) (*events.Index, error) {
 	analyse := la.analyse
 	ix, why, err := loadSavedIndex(ctx, st)
 	if err != nil {
@@ -154,7 +152,7 @@ func assignments(ix *events.Index) map[string]string {
 
 // loadSavedIndex restores the saved events index; a nil index comes with
 // the reason it must be rebuilt.
-func loadSavedIndex(ctx context.Context, st *store.SQLite) (*events.Index, string, error) {
+func loadSavedIndex(ctx context.Context, st store.Store) (*events.Index, string, error) {
 	info, err := st.EventIndexInfo(ctx)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, "no event index saved yet", nil
@@ -199,7 +197,7 @@ func (l *lazyAnalyser) analyse(a *domain.Article) (*domain.Analysis, error) {
 }
 
 // storedAnalysis is the stored analysis of an article, else one computed now.
-func storedAnalysis(ctx context.Context, st *store.SQLite, la *lazyAnalyser, a *domain.Article) (*domain.Analysis, error) {
+func storedAnalysis(ctx context.Context, st store.Store, la *lazyAnalyser, a *domain.Article) (*domain.Analysis, error) {
 	an, err := st.Analysis(ctx, a.ID)
 	if errors.Is(err, store.ErrNotFound) {
 		return la.analyse(a)

@@ -80,7 +80,7 @@ func TestEventsPersistAcrossIngests(t *testing.T) {
 	}
 	// A damaged saved index is not trusted: events regroups the store (and
 	// says so), the IDs come out the same, and the next ingest saves anew.
-	st, err := store.OpenSQLite(c.db)
+	st, err := store.Open(c.db)
 	if err != nil {
 		t.Fatal(err)
 	}

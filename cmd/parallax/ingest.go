@@ -45,7 +45,7 @@ func benchIngest(ctx context.Context, e *env, args []string) (benchWork, error) 
 		return benchWork{}, err
 	}
 	defer os.RemoveAll(dir)
-	st, err := store.OpenSQLite(filepath.Join(dir, "bench.db"))
+	st, err := store.Open(filepath.Join(dir, "bench.db"))
 	if err != nil {
 		return benchWork{}, err
 	}
@@ -176,7 +176,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if len(inputs) == 0 {
 		return fmt.Errorf("name at least one FILE, DIR, URL or FEED (parallax ingest -h for help)")
 	}
-	st, err := store.OpenSQLite(e.dbPath)
+	st, err := store.Open(e.dbPath)
 	if err != nil {
 		return err
 	}

@@ -187,7 +187,7 @@ func TestIngestListShow(t *testing.T) {
 	}
 
 	// Once a later stage has stored an analysis, show summarises it.
-	st, err := store.OpenSQLite(c.db)
+	st, err := store.Open(c.db)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,12 +3,9 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -28,11 +25,11 @@ func init() {
 
 // openStoreForReading opens the database for commands that only read: a missing
 // file is a mistake (wrong --db, nothing ingested yet), not a new store.
-func openStoreForReading(path string) (*store.SQLite, error) {
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+func openStoreForReading(path string) (store.Store, error) {
+	if !store.Exists(path) {
 		return nil, fmt.Errorf("no database at %s: store reports first with `parallax ingest FILE...` (or name one with --db)", path)
 	}
-	return store.OpenSQLite(path)
+	return store.Open(path)
 }
 
 func runLs(ctx context.Context, e *env, args []string) error {

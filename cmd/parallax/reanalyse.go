@@ -2,11 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
-	"os"
 
 	"github.com/parallaxnews/parallax/internal/domain"
 	"github.com/parallaxnews/parallax/internal/events"
@@ -37,10 +34,10 @@ func runReanalyse(ctx context.Context, e *env, args []string) error {
 	if len(rest) > 0 {
 		return fmt.Errorf("unexpected argument %q (reanalyse works on the whole store)", rest[0])
 	}
-	if _, err := os.Stat(e.dbPath); errors.Is(err, fs.ErrNotExist) {
+	if !store.Exists(e.dbPath) {
 		return fmt.Errorf("no database at %s: store reports first with `parallax ingest FILE...` (or name one with --db)", e.dbPath)
 	}
-	st, err := store.OpenSQLite(e.dbPath)
+	st, err := store.Open(e.dbPath)
 	if err != nil {
 		return err
 	}
@@ -111,7 +108,7 @@ func count(n int, noun string) string {
 // rebuildIndex groups every stored report afresh and saves the index with
 // every report's event, replacing the saved one. It returns the number of
 // events.
-func rebuildIndex(ctx context.Context, st *store.SQLite, p *pipeline) (int, error) {
+func rebuildIndex(ctx context.Context, st store.Store, p *pipeline) (int, error) {
 	ix, err := events.FromStore(ctx, st, func(a *domain.Article) *domain.Analysis { return p.analyse(a) })
 	if err != nil {
 		return 0, err

@@ -23,7 +23,7 @@ func TestReanalyse(t *testing.T) {
 	if code, out, errs := c.run("ingest", "--no-analysis", dir); code != 0 {
 		t.Fatalf("ingest: exit %d\n%s%s", code, out, errs)
 	}
-	st, err := store.OpenSQLite(c.db)
+	st, err := store.Open(c.db)
 	if err != nil {
 		t.Fatal(err)
 	}

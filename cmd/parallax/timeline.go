@@ -9,6 +9,7 @@ import (
 	"github.com/parallaxnews/parallax/internal/compare"
 	"github.com/parallaxnews/parallax/internal/domain"
 	"github.com/parallaxnews/parallax/internal/gazetteer"
+	"github.com/parallaxnews/parallax/internal/store"
 )
 
 func init() {
@@ -35,7 +36,7 @@ func runTimeline(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	place := strings.Join(rest, " ")
-	if !pathExists(e.dbPath) {
+	if !store.Exists(e.dbPath) {
 		return fmt.Errorf("no store at %s: run `parallax ingest` first", e.dbPath)
 	}
 	arts, ans, err := loadStored(ctx, e)

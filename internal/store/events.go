@@ -23,7 +23,7 @@ type EventIndexInfo struct {
 // stored. Articles assigned earlier and absent from assignments keep
 // their rows: an index only grows, so a caller passes the articles it
 // added (or all of them after a rebuild).
-func (s *SQLite) SaveEventIndex(ctx context.Context, blob []byte, format int, assignments map[string]string) error {
+func (s *DB) SaveEventIndex(ctx context.Context, blob []byte, format int, assignments map[string]string) error {
 	if len(blob) == 0 {
 		return errors.New("store: empty event index")
 	}
@@ -32,7 +32,7 @@ func (s *SQLite) SaveEventIndex(ctx context.Context, blob []byte, format int, as
 		ids = append(ids, id)
 	}
 	sort.Strings(ids) // inserts in key order are cheaper, and failures reproducible
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return fmt.Errorf("store: %w", err)
 	}
@@ -60,7 +60,7 @@ func (s *SQLite) SaveEventIndex(ctx context.Context, blob []byte, format int, as
 }
 
 // EventIndex returns the saved events index, or ErrNotFound.
-func (s *SQLite) EventIndex(ctx context.Context) ([]byte, error) {
+func (s *DB) EventIndex(ctx context.Context) ([]byte, error) {
 	var blob []byte
 	err := s.db.QueryRowContext(ctx, `SELECT blob FROM event_index WHERE id = 1`).Scan(&blob)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -73,7 +73,7 @@ func (s *SQLite) EventIndex(ctx context.Context) ([]byte, error) {
 }
 
 // EventIndexInfo describes the saved events index, or returns ErrNotFound.
-func (s *SQLite) EventIndexInfo(ctx context.Context) (EventIndexInfo, error) {
+func (s *DB) EventIndexInfo(ctx context.Context) (EventIndexInfo, error) {
 	var info EventIndexInfo
 	var saved string
 	err := s.db.QueryRowContext(ctx, `SELECT format, articles, saved_at FROM event_index WHERE id = 1`).
@@ -90,7 +90,7 @@ func (s *SQLite) EventIndexInfo(ctx context.Context) (EventIndexInfo, error) {
 
 // EventOf returns the ID of the event a stored article was assigned to,
 // or ErrNotFound when it is not in the saved index.
-func (s *SQLite) EventOf(ctx context.Context, articleID string) (string, error) {
+func (s *DB) EventOf(ctx context.Context, articleID string) (string, error) {
 	var ev string
 	err := s.db.QueryRowContext(ctx, `SELECT event_id FROM event_assignments WHERE article_id = ?`, articleID).Scan(&ev)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -104,7 +104,7 @@ func (s *SQLite) EventOf(ctx context.Context, articleID string) (string, error) 
 
 // UnindexedArticles lists the stored articles the saved events index does
 // not hold yet, in Each's order (oldest published first, undated last).
-func (s *SQLite) UnindexedArticles(ctx context.Context) ([]string, error) {
+func (s *DB) UnindexedArticles(ctx context.Context) ([]string, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id FROM articles a
 		WHERE NOT EXISTS (SELECT 1 FROM event_assignments e WHERE e.article_id = a.id)
 		ORDER BY a.published IS NULL, a.published, a.stored_at, a.id`)

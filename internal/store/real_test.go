@@ -57,58 +57,60 @@ func telegramPosts(t *testing.T) []*domain.Article {
 // makes against the exact Jaccard similarity of the two bodies: the LSH
 // index and the MinHash estimate must not invent links.
 func TestRealTelegramNearDuplicates(t *testing.T) {
-	if testing.Short() {
-		t.Skip("stores 8,000 real posts; skipped with -short")
-	}
-	arts := telegramPosts(t)
-	s := openTemp(t)
-	ctx := context.Background()
-	byID := map[string]*domain.Article{}
-	start := time.Now()
-	var stored, dups int
-	type link struct{ a, b string }
-	var links []link
-	for _, a := range arts {
-		res, err := s.PutArticle(ctx, a)
-		if err != nil {
-			t.Fatal(err)
+	forEachEngine(t, func(t *testing.T, eng engine) {
+		if testing.Short() {
+			t.Skip("stores 8,000 real posts; skipped with -short")
 		}
-		switch {
-		case res.Duplicate:
-			dups++
-		case res.NearDuplicateOf != "":
-			links = append(links, link{a.ID, res.NearDuplicateOf})
-			fallthrough
-		default:
-			stored++
-			byID[a.ID] = a
-		}
-	}
-	elapsed := time.Since(start)
-	t.Logf("%d posts: %d stored, %d exact duplicates, %d near-duplicates linked, %.0f puts/s",
-		len(arts), stored, dups, len(links), float64(len(arts))/elapsed.Seconds())
-
-	exact := func(x, y string) float64 {
-		sx, sy := shingleHashes(normWords(x)), shingleHashes(normWords(y))
-		inter := 0
-		for k := range sx {
-			if _, ok := sy[k]; ok {
-				inter++
+		arts := telegramPosts(t)
+		s := eng.openTemp(t)
+		ctx := context.Background()
+		byID := map[string]*domain.Article{}
+		start := time.Now()
+		var stored, dups int
+		type link struct{ a, b string }
+		var links []link
+		for _, a := range arts {
+			res, err := s.PutArticle(ctx, a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case res.Duplicate:
+				dups++
+			case res.NearDuplicateOf != "":
+				links = append(links, link{a.ID, res.NearDuplicateOf})
+				fallthrough
+			default:
+				stored++
+				byID[a.ID] = a
 			}
 		}
-		return float64(inter) / float64(len(sx)+len(sy)-inter)
-	}
-	var sims []float64
-	for _, l := range links {
-		j := exact(byID[l.a].Text(), byID[l.b].Text())
-		sims = append(sims, j)
-		// Three standard errors below the threshold at 256 hashes.
-		if j < NearDuplicateThreshold-0.08 {
-			t.Errorf("linked %s to %s at exact Jaccard %.2f:\n%.200s\n---\n%.200s", l.a, l.b, j, byID[l.a].Text(), byID[l.b].Text())
+		elapsed := time.Since(start)
+		t.Logf("%d posts: %d stored, %d exact duplicates, %d near-duplicates linked, %.0f puts/s",
+			len(arts), stored, dups, len(links), float64(len(arts))/elapsed.Seconds())
+
+		exact := func(x, y string) float64 {
+			sx, sy := shingleHashes(normWords(x)), shingleHashes(normWords(y))
+			inter := 0
+			for k := range sx {
+				if _, ok := sy[k]; ok {
+					inter++
+				}
+			}
+			return float64(inter) / float64(len(sx)+len(sy)-inter)
 		}
-	}
-	sort.Float64s(sims)
-	if len(sims) > 0 {
-		t.Logf("exact Jaccard of linked pairs: min %.2f, median %.2f", sims[0], sims[len(sims)/2])
-	}
+		var sims []float64
+		for _, l := range links {
+			j := exact(byID[l.a].Text(), byID[l.b].Text())
+			sims = append(sims, j)
+			// Three standard errors below the threshold at 256 hashes.
+			if j < NearDuplicateThreshold-0.08 {
+				t.Errorf("linked %s to %s at exact Jaccard %.2f:\n%.200s\n---\n%.200s", l.a, l.b, j, byID[l.a].Text(), byID[l.b].Text())
+			}
+		}
+		sort.Float64s(sims)
+		if len(sims) > 0 {
+			t.Logf("exact Jaccard of linked pairs: min %.2f, median %.2f", sims[0], sims[len(sims)/2])
+		}
+	})
 }

@@ -14,7 +14,8 @@ var ErrNotFound = errors.New("not found")
 // ErrAmbiguous is returned when an ID prefix matches more than one article.
 var ErrAmbiguous = errors.New("ambiguous")
 
-// Store keeps articles and their analyses.
+// Store keeps articles, their analyses and the events index. DB implements
+// it over SQLite (a file) and PostgreSQL (a shared server); Open picks.
 type Store interface {
 	// PutArticle stores a. An article whose ID is already stored is not
 	// stored again (Result.Duplicate), but metadata the stored copy lacks
@@ -42,6 +43,26 @@ type Store interface {
 	// Each calls fn for every stored article, oldest first, with its
 	// analysis or nil; an error from fn stops the walk and is returned.
 	Each(ctx context.Context, fn func(*domain.Article, *domain.Analysis) error) error
+	// Repeats lists the stored articles linked as near-duplicates of id,
+	// oldest stored first.
+	Repeats(ctx context.Context, id string) ([]Summary, error)
+
+	// SaveEventIndex replaces the saved events index and records which
+	// event each article in assignments joined, in one transaction.
+	SaveEventIndex(ctx context.Context, blob []byte, format int, assignments map[string]string) error
+	// EventIndex returns the saved events index, or ErrNotFound.
+	EventIndex(ctx context.Context) ([]byte, error)
+	// EventIndexInfo describes the saved events index, or returns ErrNotFound.
+	EventIndexInfo(ctx context.Context) (EventIndexInfo, error)
+	// EventOf returns the event a stored article was assigned to, or ErrNotFound.
+	EventOf(ctx context.Context, articleID string) (string, error)
+	// UnindexedArticles lists the stored articles the saved events index
+	// does not hold yet, in Each's order.
+	UnindexedArticles(ctx context.Context) ([]string, error)
+
+	// Location names the database for messages (a file path, or a URL
+	// without its password).
+	Location() string
 	Close() error
 }
 
