@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -34,32 +33,36 @@ func synthArticles(seed uint64, n int) []string {
 // lookup, insert, commit) into an empty store and into one already holding
 // 2,000 articles: the LSH index should keep the two close.
 func BenchmarkPutArticle(b *testing.B) {
-	for _, prefill := range []int{0, 2000} {
-		b.Run(fmt.Sprintf("stored=%d", prefill), func(b *testing.B) {
-			s, err := OpenSQLite(filepath.Join(b.TempDir(), "bench.db"))
-			if err != nil {
-				b.Fatal(err)
+	for _, eng := range engines {
+		b.Run(eng.name, func(b *testing.B) {
+			for _, prefill := range []int{0, 2000} {
+				b.Run(fmt.Sprintf("stored=%d", prefill), func(b *testing.B) {
+					s, err := open(eng.newDSN(b))
+					if err != nil {
+						b.Fatal(err)
+					}
+					defer s.Close()
+					ctx := context.Background()
+					for i, body := range synthArticles(1, prefill) {
+						if _, err := s.PutArticle(ctx, article(fmt.Sprint("pre", i), "Site", "2025-03-04", body)); err != nil {
+							b.Fatal(err)
+						}
+					}
+					bodies := synthArticles(2, b.N)
+					var bytes int64
+					b.ResetTimer()
+					for i := 0; i < b.N; i++ {
+						b.StopTimer()
+						a := article(fmt.Sprint("a", i), "Site", "2025-03-04", bodies[i])
+						bytes += int64(len(bodies[i]))
+						b.StartTimer()
+						if _, err := s.PutArticle(ctx, a); err != nil {
+							b.Fatal(err)
+						}
+					}
+					b.SetBytes(bytes / int64(b.N))
+				})
 			}
-			defer s.Close()
-			ctx := context.Background()
-			for i, body := range synthArticles(1, prefill) {
-				if _, err := s.PutArticle(ctx, article(fmt.Sprint("pre", i), "Site", "2025-03-04", body)); err != nil {
-					b.Fatal(err)
-				}
-			}
-			bodies := synthArticles(2, b.N)
-			var bytes int64
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				b.StopTimer()
-				a := article(fmt.Sprint("a", i), "Site", "2025-03-04", bodies[i])
-				bytes += int64(len(bodies[i]))
-				b.StartTimer()
-				if _, err := s.PutArticle(ctx, a); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.SetBytes(bytes / int64(b.N))
 		})
 	}
 }
@@ -69,34 +72,38 @@ func BenchmarkPutArticle(b *testing.B) {
 // "enriching" fills the stored copy's missing date and outlet (one
 // read, one update transaction).
 func BenchmarkPutDuplicate(b *testing.B) {
-	for _, enrich := range []bool{false, true} {
-		name := map[bool]string{false: "same", true: "enriching"}[enrich]
-		b.Run(name, func(b *testing.B) {
-			s, err := OpenSQLite(filepath.Join(b.TempDir(), "bench.db"))
-			if err != nil {
-				b.Fatal(err)
-			}
-			defer s.Close()
-			ctx := context.Background()
-			bodies := synthArticles(3, b.N)
-			for i, body := range bodies {
-				outlet, date := "Site", "2025-03-04"
-				if enrich {
-					outlet, date = "", ""
-				}
-				if _, err := s.PutArticle(ctx, article(fmt.Sprint("a", i), outlet, date, body)); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				b.StopTimer()
-				a := article(fmt.Sprint("a", i), "Site", "2025-03-04", bodies[i])
-				b.StartTimer()
-				res, err := s.PutArticle(ctx, a)
-				if err != nil || !res.Duplicate || (len(res.Enriched) > 0) != enrich {
-					b.Fatalf("put = %+v, %v", res, err)
-				}
+	for _, eng := range engines {
+		b.Run(eng.name, func(b *testing.B) {
+			for _, enrich := range []bool{false, true} {
+				name := map[bool]string{false: "same", true: "enriching"}[enrich]
+				b.Run(name, func(b *testing.B) {
+					s, err := open(eng.newDSN(b))
+					if err != nil {
+						b.Fatal(err)
+					}
+					defer s.Close()
+					ctx := context.Background()
+					bodies := synthArticles(3, b.N)
+					for i, body := range bodies {
+						outlet, date := "Site", "2025-03-04"
+						if enrich {
+							outlet, date = "", ""
+						}
+						if _, err := s.PutArticle(ctx, article(fmt.Sprint("a", i), outlet, date, body)); err != nil {
+							b.Fatal(err)
+						}
+					}
+					b.ResetTimer()
+					for i := 0; i < b.N; i++ {
+						b.StopTimer()
+						a := article(fmt.Sprint("a", i), "Site", "2025-03-04", bodies[i])
+						b.StartTimer()
+						res, err := s.PutArticle(ctx, a)
+						if err != nil || !res.Duplicate || (len(res.Enriched) > 0) != enrich {
+							b.Fatalf("put = %+v, %v", res, err)
+						}
+					}
+				})
 			}
 		})
 	}

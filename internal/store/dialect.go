@@ -39,12 +39,16 @@ var (
 		placeholders(lshBands, "(?, ?, ?)") + ` ON CONFLICT DO NOTHING`
 )
 
-// candidatesSQL lists the articles sharing a band with the new one, those
-// sharing most first; the row-value IN is answered from the primary key.
+// candidatesSQL lists the articles sharing a band with the new one, at
+// most maxCandidates of those sharing most, with their signatures; the
+// row-value IN is answered from the primary key. The order of the rows
+// does not matter: nearest picks the best by similarity, then ID.
 func candidatesSQL(bandValue string) string {
-	return `SELECT article_id, COUNT(*) AS shared FROM lsh_bands
-		WHERE (band, hash) IN (VALUES ` + placeholders(lshBands, bandValue) + `)
-		GROUP BY article_id ORDER BY shared DESC, article_id LIMIT ?`
+	return `SELECT c.article_id, m.scheme, m.signature FROM (
+			SELECT article_id, COUNT(*) AS shared FROM lsh_bands
+			WHERE (band, hash) IN (VALUES ` + placeholders(lshBands, bandValue) + `)
+			GROUP BY article_id ORDER BY shared DESC, article_id LIMIT ?) c
+		JOIN minhash m ON m.article_id = c.article_id`
 }
 
 var sqliteDialect = &dialect{

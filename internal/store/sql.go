@@ -493,33 +493,18 @@ func nearest(ctx context.Context, tx sqlTx, sig signature) (string, float64, err
 		args = append(args, band, h)
 	}
 	args = append(args, maxCandidates)
+	// One query returns every candidate's signature: a round trip per
+	// candidate costs little in SQLite but much over a network.
 	rows, err := tx.QueryContext(ctx, tx.d.candidates, args...)
 	if err != nil {
 		return "", 0, err
 	}
-	var cands []string
-	for rows.Next() {
-		var id string
-		var shared int
-		if err := rows.Scan(&id, &shared); err != nil {
-			rows.Close()
-			return "", 0, err
-		}
-		cands = append(cands, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return "", 0, err
-	}
+	defer rows.Close()
 	best, bestSim := "", 0.0
-	for _, id := range cands {
-		var scheme string
+	for rows.Next() {
+		var id, scheme string
 		var blob []byte
-		err := tx.QueryRowContext(ctx, `SELECT scheme, signature FROM minhash WHERE article_id = ?`, id).Scan(&scheme, &blob)
-		if errors.Is(err, sql.ErrNoRows) {
-			continue
-		}
-		if err != nil {
+		if err := rows.Scan(&id, &scheme, &blob); err != nil {
 			return "", 0, err
 		}
 		if scheme != minhashScheme {
@@ -529,6 +514,9 @@ func nearest(ctx context.Context, tx sqlTx, sig signature) (string, float64, err
 		if sim >= NearDuplicateThreshold && (sim > bestSim || sim == bestSim && id < best) {
 			best, bestSim = id, sim
 		}
+	}
+	if err := rows.Err(); err != nil {
+		return "", 0, err
 	}
 	return best, bestSim, nil
 }
