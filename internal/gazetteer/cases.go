@@ -10,20 +10,30 @@ import (
 //go:embed data/country_cases.tsv
 var countryCasesTSV string
 
+//go:embed data/place_cases.tsv
+var placeCasesTSV string
+
 type caseClass struct {
 	nom     string   // nominative ending; "*" any other consonant
 	endings []string // case endings that replace it
 }
 
-var countryCases = mustParse(func() ([]caseClass, error) {
+var (
+	countryCases = mustParse(parseCases("data/country_cases.tsv", countryCasesTSV))
+	// placeCases: place names decline in more ways than country names;
+	// the country classes come after these.
+	placeCases = append(mustParse(parseCases("data/place_cases.tsv", placeCasesTSV)), countryCases...)
+)
+
+func parseCases(file, tsv string) ([]caseClass, error) {
 	var out []caseClass
-	for i, line := range strings.Split(countryCasesTSV, "\n") {
+	for i, line := range strings.Split(tsv, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		f := strings.Split(line, "\t")
 		if len(f) != 2 || f[0] == "" {
-			return nil, fmt.Errorf("data/country_cases.tsv:%d: want NOMINATIVE<TAB>ENDINGS", i+1)
+			return nil, fmt.Errorf("%s:%d: want NOMINATIVE<TAB>ENDINGS", file, i+1)
 		}
 		c := caseClass{nom: f[0]}
 		for _, e := range strings.Fields(f[1]) {
@@ -35,7 +45,7 @@ var countryCases = mustParse(func() ([]caseClass, error) {
 		out = append(out, c)
 	}
 	return out, nil
-}())
+}
 
 // isCaseForm says whether the folded word q is a Russian or Ukrainian case
 // form of the folded name (Ливане of ливан, Лівії of лівія, Египте of
@@ -43,6 +53,21 @@ var countryCases = mustParse(func() ([]caseClass, error) {
 // (Саудовской Аравии).
 func isCaseForm(name, q string) bool {
 	return caseFormOfWords(strings.FieldsFunc(name, isNameSep), strings.FieldsFunc(q, isNameSep))
+}
+
+// isPlaceCaseForm is isCaseForm with the endings of place names
+// (data/place_cases.tsv) as well.
+func isPlaceCaseForm(name, q string) bool {
+	nw, qw := strings.FieldsFunc(name, isNameSep), strings.FieldsFunc(q, isNameSep)
+	if len(nw) != len(qw) || len(nw) == 0 {
+		return false
+	}
+	for i := range len(nw) - 1 {
+		if !sameButEnding(nw[i], qw[i]) {
+			return false
+		}
+	}
+	return wordCaseFormIn(placeCases, nw[len(nw)-1], qw[len(qw)-1])
 }
 
 // caseFormOfWords is isCaseForm on names already split into words.
@@ -72,12 +97,14 @@ func sameButEnding(a, b string) bool {
 	return strings.HasPrefix(b, a[:i])
 }
 
-func wordCaseForm(nom, q string) bool {
+func wordCaseForm(nom, q string) bool { return wordCaseFormIn(countryCases, nom, q) }
+
+func wordCaseFormIn(classes []caseClass, nom, q string) bool {
 	if nom == q {
 		return true
 	}
 	last, _ := utf8.DecodeLastRuneInString(nom)
-	for _, c := range countryCases {
+	for _, c := range classes {
 		var bases []string
 		switch {
 		case c.nom == "*":

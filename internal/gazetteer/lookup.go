@@ -69,7 +69,10 @@ func (g *Gazetteer) Lookup(name string) []Match {
 	if isCyrillic(folded) && !namesPlace(ms) {
 		// Inflected forms can spell another place's name exactly
 		// (Покровська is a Russian village too): add the stems' places.
-		ms = mergeMatches(ms, g.lookupStem(folded))
+		// A stem meeting a place's Cyrillic name is better evidence than
+		// the word's romanisation meeting one of its Latin alternates
+		// (Париже: Париж, not "Parize"): it replaces that reading.
+		ms = mergeBetter(ms, g.lookupStem(folded))
 	}
 	if isCyrillic(folded) && strings.ContainsAny(folded, " -") {
 		// Snowball stems the words of "Южная Корея" and "Южной Корее"
@@ -205,6 +208,27 @@ func mergeMatches(a, b []Match) []Match {
 	return a
 }
 
+// mergeBetter is mergeMatches, but a place already in a keeps b's reading
+// when that scores higher.
+func mergeBetter(a, b []Match) []Match {
+	for _, m := range b {
+		dup := false
+		for i := range a {
+			if a[i].Place == m.Place {
+				dup = true
+				if m.Score > a[i].Score {
+					a[i] = m
+				}
+				break
+			}
+		}
+		if !dup {
+			a = append(a, m)
+		}
+	}
+	return a
+}
+
 // cleanQuery trims quotes, punctuation and an English possessive.
 func cleanQuery(s string) string {
 	if len(s) > maxQuery*4 || !utf8.ValidString(s) {
@@ -307,24 +331,60 @@ func latinOnly(p *Place, sk string) bool {
 // (Вашингтоне → Washington, but not России → Ross).
 const minForeignStem = 6
 
+// minNotableStem: a big foreign city's own Cyrillic name met through a
+// stem may be this short (Сеул, Париж); three letters meet too many
+// (Хаму is Hama's, not Hamm's "Хам").
+const minNotableStem = 4
+
 // lookupStem tries the stems of an inflected Cyrillic name: Snowball
 // Russian for both the name and the index, and the Ukrainian endings table.
 func (g *Gazetteer) lookupStem(folded string) []Match {
 	seen := map[*Place]bool{}
 	var ms []Match
-	add := func(i int32, name string) {
-		p := g.places[i]
-		if name != "" && !ruUkNames(p) && len(Skeleton(name)) < minForeignStem {
-			return // "росс" is no stem of Ross-on-Wye
-		}
+	add1 := func(p *Place, name string) {
 		if !seen[p] {
 			seen[p] = true
 			ms = append(ms, Match{Place: p, Score: scoreStem, How: "stem", Name: name})
 		}
 	}
+	add := func(i int32, name string) {
+		p := g.places[i]
+		if name == "" {
+			add1(p, name)
+			return
+		}
+		// The name met, or another of the place's names spelled alike,
+		// in Cyrillic.
+		sk := Skeleton(name)
+		cyr := isCyrillic(name) || isCyrillic(g.cyrillicNameWithSkeleton(p, sk))
+		if n := len(sk); !ruUkNames(p) && n < minForeignStem && !(cyr && n >= minNotableStem && notableForeign(p)) {
+			// "росс" is no stem of Ross-on-Wye; but Париже is Paris's
+			// Париж, a big city's own Cyrillic name.
+			return
+		}
+		if !cyr && p.FeatureCode != "PCLI" && hasCyrillic(p) && !placeCaseForm(p, folded) {
+			return // the nominative met a Latin name of a place whose Cyrillic names it is no form of (Балтии, Bălţi)
+		}
+		add1(p, name)
+	}
 	st := Skeleton(stemWord(folded))
-	g.skel.get(st, func(i int32) { add(i, g.nameWithSkeleton(g.places[i], st)) })
-	g.stem.get(st, func(i int32) { add(i, "") })
+	// The stemmer cuts any ending: a place with Cyrillic names is met
+	// only when the word is a case form of one (Балтии is none of Балта).
+	// Countries have their own test below.
+	caseForm := func(i int32) bool {
+		p := g.places[i]
+		return p.FeatureCode == "PCLI" || !hasCyrillic(p) || placeCaseForm(p, folded)
+	}
+	g.skel.get(st, func(i int32) {
+		if caseForm(i) {
+			add(i, g.nameWithSkeleton(g.places[i], st))
+		}
+	})
+	g.stem.get(st, func(i int32) {
+		if caseForm(i) {
+			add(i, "")
+		}
+	})
 	for _, v := range ukVariants(folded) {
 		sk := Skeleton(v)
 		g.skel.get(sk, func(i int32) { add(i, g.nameWithSkeleton(g.places[i], sk)) })
@@ -362,6 +422,42 @@ func (g *Gazetteer) lookupCountryCases(folded string) []Match {
 	return ms
 }
 
+// notableForeign: a capital or a city of notablePlace people, whose short
+// Cyrillic name (Рим, Сеул, Париж) is met through its case forms.
+func notableForeign(p *Place) bool {
+	return p.FeatureCode == "PPLC" || p.Population >= notablePlace
+}
+
+// hasCyrillic says whether any of p's names is written in Cyrillic.
+func hasCyrillic(p *Place) bool {
+	for _, n := range p.Names {
+		if isCyrillic(n) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeCaseForm says whether the folded word is a case form of one of p's
+// Cyrillic names.
+func placeCaseForm(p *Place, folded string) bool {
+	for _, n := range p.Names {
+		if !isCyrillic(n) {
+			continue
+		}
+		f := Fold(n)
+		if isPlaceCaseForm(f, folded) || isPlaceCaseForm(ukToRu.Replace(f), folded) {
+			return true
+		}
+	}
+	return false
+}
+
+// ukToRu respells a Ukrainian name the Russian way where the two differ
+// only in letters (Покровськ, Покровск): Russian copy declines the
+// Russian spelling of a place GeoNames lists only in Ukrainian.
+var ukToRu = strings.NewReplacer("ськ", "ск", "цьк", "цк", "зьк", "зк", "і", "и", "ї", "и", "є", "е", "'", "", "’", "")
+
 // countryCaseForm: a country's short stems meet many words (Дания and
 // Данные share "дан"), so a stem reading of a country needs the word to be
 // a case form of one of its Cyrillic names (data/country_cases.tsv). It
@@ -382,6 +478,18 @@ func (g *Gazetteer) nameWithSkeleton(p *Place, sk string) string {
 		}
 	}
 	return ""
+}
+
+// cyrillicNameWithSkeleton is nameWithSkeleton preferring a Cyrillic
+// name: the stem of Париже meets Paris's own Russian name Париж, not only
+// its Latin "Pariz".
+func (g *Gazetteer) cyrillicNameWithSkeleton(p *Place, sk string) string {
+	for _, n := range p.Names {
+		if isCyrillic(n) && Skeleton(n) == sk {
+			return n
+		}
+	}
+	return g.nameWithSkeleton(p, sk)
 }
 
 func (g *Gazetteer) nameWithStem(p *Place, st string) string {

@@ -294,6 +294,13 @@ func (d *doc) resolveRuns() {
 			m.m.Reasons = append(m.m.Reasons, "kind guessed: surname of "+quote(guessed[key])+", an unresolved name earlier in the article")
 			continue
 		}
+		if last := &toks[m.to-1]; n == 1 && last.cyr && d.adjective(last.norm) && !d.namesDirection(m) {
+			// A lone capitalised adjective no place is named by
+			// ("Кураховской ТЭС", "Национальной гвардии"): a word of a
+			// longer name, not a mention of its own.
+			m.pending = "drop"
+			continue
+		}
 		m.m.Kind, m.m.Reasons = d.guessKind(m), append(m.m.Reasons, "no known actor or place by this name; kind guessed from the words around it")
 		if m.m.Kind == domain.KindPerson {
 			guessed[toks[m.to-1].norm] = m.m.Surface

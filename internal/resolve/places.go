@@ -73,7 +73,9 @@ func (d *doc) lookupPlace(m *ment) []placeCand {
 		for _, suf := range []string{"ск", "ськ"} {
 			if i := strings.LastIndex(last.norm, suf); i > 0 {
 				base := last.norm[:i] // the gazetteer folds case
-				queries = append(queries, base+suf, base+"ка")
+				// Кураховский is Курахово's (Ukrainian Курахове),
+				// Запорожский Запорожье's, Бахмутский Бахмут's.
+				queries = append(queries, base+suf, base+"ка", base+"о", base+"е", base+"ье", base)
 				pool = true
 				break
 			}
