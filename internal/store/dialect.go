@@ -41,12 +41,12 @@ var (
 
 // candidatesSQL lists the articles sharing a band with the new one, at
 // most maxCandidates of those sharing most, with their signatures; the
-// row-value IN is answered from the primary key. The order of the rows
-// does not matter: nearest picks the best by similarity, then ID.
-func candidatesSQL(bandValue string) string {
+// band condition (bandsIn) is answered from the primary key. The order of
+// the rows does not matter: nearest picks the best by similarity, then ID.
+func candidatesSQL(bandsIn string) string {
 	return `SELECT c.article_id, m.scheme, m.signature FROM (
 			SELECT article_id, COUNT(*) AS shared FROM lsh_bands
-			WHERE (band, hash) IN (VALUES ` + placeholders(lshBands, bandValue) + `)
+			WHERE (band, hash) IN (` + bandsIn + `)
 			GROUP BY article_id ORDER BY shared DESC, article_id LIMIT ?) c
 		JOIN minhash m ON m.article_id = c.article_id`
 }
@@ -55,7 +55,8 @@ var sqliteDialect = &dialect{
 	name:       "SQLite",
 	driver:     "sqlite",
 	migrations: "sqlite",
-	candidates: candidatesSQL("(?, ?)"),
+	// SQLite takes row values in IN only from a VALUES list.
+	candidates: candidatesSQL("VALUES " + placeholders(lshBands, "(?, ?)")),
 	// GLOB, unlike LIKE, is case-sensitive and so can use the index; its
 	// wildcards in the prefix become one-character sets.
 	idPrefix: `SELECT id FROM articles WHERE id GLOB ? ORDER BY id LIMIT ?`,
@@ -83,8 +84,10 @@ var postgresDialect = &dialect{
 	// A transaction-scoped advisory lock, keyed by the schema the store
 	// lives in, so stores in other schemas of one database do not wait.
 	writeLock: `SELECT pg_advisory_xact_lock(7061, hashtext(COALESCE(current_schema(), '')))`,
-	// VALUES parameters would otherwise be taken as text.
-	candidates: candidatesSQL("(CAST(? AS INTEGER), CAST(? AS BIGINT))"),
+	// A list of rows becomes one index probe per band (a BitmapOr) whatever
+	// the table's statistics, which a new store has none of yet; the
+	// parameters take the columns' types.
+	candidates: candidatesSQL(placeholders(lshBands, "(?, ?)")),
 	// The id column is COLLATE "C", so LIKE 'prefix%' uses its index.
 	idPrefix: `SELECT id FROM articles WHERE id LIKE ? ESCAPE '\' ORDER BY id LIMIT ?`,
 	prefixPattern: func(prefix string) string {

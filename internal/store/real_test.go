@@ -61,6 +61,8 @@ func TestRealTelegramNearDuplicates(t *testing.T) {
 		if testing.Short() {
 			t.Skip("stores 8,000 real posts; skipped with -short")
 		}
+		// The engines' runs overlap: PostgreSQL's mostly waits on the server.
+		t.Parallel()
 		arts := telegramPosts(t)
 		s := eng.openTemp(t)
 		ctx := context.Background()
