@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"unicode/utf8"
@@ -174,12 +175,14 @@ func (g *Gazetteer) lookupFuzzy(sk string, admin bool) []Match {
 	}
 	var ms []Match
 	seen := map[*Place]bool{}
-	for key, d := range cands {
-		if d != best || d == 0 {
+	// In key order: a place met by two of its names gets the same one on
+	// every run (map order would pick either).
+	for _, key := range slices.Sorted(maps.Keys(cands)) {
+		if d := cands[key]; d != best || d == 0 {
 			continue
 		}
 		score := scoreFuzzy1
-		if d == 2 {
+		if best == 2 {
 			score = scoreFuzzy2
 		}
 		visit := func(i int32) {
