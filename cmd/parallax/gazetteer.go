@@ -11,6 +11,7 @@ import (
 
 	"github.com/parallaxnews/parallax/internal/gazetteer"
 	"github.com/parallaxnews/parallax/internal/ingest"
+	"github.com/parallaxnews/parallax/internal/store"
 )
 
 func init() {
@@ -69,7 +70,13 @@ func benchGazetteer(_ context.Context, e *env, args []string) (benchWork, error)
 }
 
 // gazetteerDir is where imported gazetteer files live: next to the database.
-func gazetteerDir(e *env) string { return filepath.Join(filepath.Dir(e.dbPath), "gazetteer") }
+func gazetteerDir(e *env) string {
+	if !store.IsFile(e.dbPath) {
+		// A shared database server holds no files: they stay on this machine.
+		return filepath.Join(dataDir(), "gazetteer")
+	}
+	return filepath.Join(filepath.Dir(e.dbPath), "gazetteer")
+}
 
 // loadGazetteer is the gazetteer commands should resolve with: the
 // embedded default plus whatever `parallax gazetteer import/fetch` stored.

@@ -115,3 +115,19 @@ func TestGazetteerImportAndFetch(t *testing.T) {
 		t.Errorf("import of a missing file exit %d, want 1", code)
 	}
 }
+
+// TestGazetteerDirOfServerStore: with a database server as the store the
+// gazetteer folder is the user's data folder, never a path made of the
+// URL (which would hold the password).
+func TestGazetteerDirOfServerStore(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", "/data")
+	for _, tt := range []struct{ db, want string }{
+		{"/var/lib/p/parallax.db", "/var/lib/p/gazetteer"},
+		{"postgres://u:secret@db.example:5432/news", "/data/parallax/gazetteer"},
+		{"postgresql://u@db.example/news?sslmode=require", "/data/parallax/gazetteer"},
+	} {
+		if got := gazetteerDir(&env{dbPath: tt.db}); got != tt.want {
+			t.Errorf("gazetteerDir(%q) = %q, want %q", tt.db, got, tt.want)
+		}
+	}
+}

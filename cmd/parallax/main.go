@@ -53,7 +53,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	global := flag.NewFlagSet("parallax", flag.ContinueOnError)
 	global.SetOutput(stderr)
 	e := &env{stdout: stdout, stderr: stderr}
-	global.StringVar(&e.dbPath, "db", defaultDBPath(), "SQLite database `path`")
+	global.StringVar(&e.dbPath, "db", defaultDBPath(), "the store: a SQLite file `path`, or a postgres:// URL")
 	global.StringVar(&e.outletsFile, "outlets", "", "extra outlet registry `file` (YAML, as internal/ingest/data/outlets.yaml)")
 	global.StringVar(&e.actorsFile, "actors", "", "extra actors `file` (YAML, as internal/resolve/data/actors.yaml)")
 	global.Usage = func() { usage(stderr) }

@@ -77,15 +77,6 @@ func midnightCases() []midnightCase {
 	}
 }
 
-// midnightPosts is every post of midnightCases.
-func midnightPosts() []midnightPost {
-	var out []midnightPost
-	for _, c := range midnightCases() {
-		out = append(out, c.posts...)
-	}
-	return out
-}
-
 // TestAcrossMidnight: reports of one happening published either side of
 // midnight are one event, and a date-only timestamp stands for its whole
 // day — not for the midnight it starts with — both in the time factor

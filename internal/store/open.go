@@ -24,6 +24,9 @@ func open(dsn string) (*DB, error) {
 	return OpenSQLite(dsn)
 }
 
+// IsFile says whether dsn names a SQLite file (not a database server).
+func IsFile(dsn string) bool { return !isPostgres(dsn) }
+
 // Exists says whether dsn may hold a store already, for commands that only
 // read and should not create one: false only for a SQLite file that is
 // missing. A PostgreSQL database is taken to exist; opening it says if not.
