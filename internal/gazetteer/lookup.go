@@ -414,7 +414,19 @@ func (g *Gazetteer) lookupStem(folded string) []Match {
 func (g *Gazetteer) lookupCountryCases(folded string) []Match {
 	var ms []Match
 	qw := strings.FieldsFunc(folded, isNameSep)
+	if len(qw) == 0 {
+		return nil
+	}
+	first, _ := utf8.DecodeRuneInString(qw[0])
 	for _, c := range g.countryPhrases {
+		// Cheap tests first: a case form has as many words, and its first
+		// word begins with the name's first letter (sameButEnding).
+		if len(c.words) != len(qw) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(c.words[0]); r != first {
+			continue
+		}
 		if caseFormOfWords(c.words, qw) {
 			ms = mergeMatches(ms, []Match{{Place: c.p, Score: scoreStem, How: "stem", Name: c.name}})
 		}
