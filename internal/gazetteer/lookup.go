@@ -506,7 +506,7 @@ func (g *Gazetteer) cyrillicNameWithSkeleton(p *Place, sk string) string {
 
 func (g *Gazetteer) nameWithStem(p *Place, st string) string {
 	for _, n := range p.Names {
-		if isCyrillic(n) && Skeleton(stemWord(n)) == st {
+		if isCyrillic(n) && Skeleton(cachedStem(n)) == st {
 			return n
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/russian"
@@ -41,6 +42,36 @@ func stemWord(name string) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// stemCacheMax bounds stemCache; names met in lookups repeat (the places
+// a stem meets are the same few thousand), so a full cache is simply
+// started again.
+const stemCacheMax = 50_000
+
+var stemCache = struct {
+	sync.RWMutex
+	m map[string]string
+}{m: map[string]string{}}
+
+// cachedStem is stemWord behind a cache, for lookups: Snowball is a fair
+// share of looking a name up for the first time, and nameWithStem stems
+// the same place names again and again.
+func cachedStem(name string) string {
+	stemCache.RLock()
+	st, ok := stemCache.m[name]
+	stemCache.RUnlock()
+	if ok {
+		return st
+	}
+	st = stemWord(name)
+	stemCache.Lock()
+	if len(stemCache.m) >= stemCacheMax {
+		stemCache.m = map[string]string{}
+	}
+	stemCache.m[strings.Clone(name)] = st
+	stemCache.Unlock()
+	return st
 }
 
 // ukVariants returns what a Ukrainian inflected word may have been in the
