@@ -22,6 +22,14 @@ type fuzzyIndex struct {
 	// starts[b] is the first form whose top 16 bits are b or more, so a
 	// probe searches one small bucket of forms, not all of them.
 	starts []int32
+	// seen has the bit of each form's top 24 bits set: most probes (the
+	// forms of words that are no place's name) stop at one memory read.
+	seen []uint64
+}
+
+func (fx *fuzzyIndex) mayHold(h uint64) bool {
+	b := h >> 40
+	return fx.seen[b>>6]&(1<<(b&63)) != 0
 }
 
 // minFuzzyLen: names shorter than this are never matched by edit distance
@@ -116,6 +124,11 @@ func (g *Gazetteer) buildFuzzy() *fuzzyIndex {
 	}
 	slices.Sort(fx.forms)
 	fx.forms = slices.Compact(fx.forms)
+	fx.seen = make([]uint64, 1<<24/64)
+	for _, f := range fx.forms {
+		b := f >> 40
+		fx.seen[b>>6] |= 1 << (b & 63)
+	}
 	fx.starts = make([]int32, 1<<16+1)
 	b := 0
 	for i, f := range fx.forms {
@@ -140,6 +153,9 @@ func (fx *fuzzyIndex) candidates(sk string) map[string]int {
 	out := map[string]int{}
 	probe := func(skip int) {
 		h := hash40(r, skip) << 24
+		if !fx.mayHold(h) {
+			return
+		}
 		lo, hi := fx.starts[h>>48], fx.starts[h>>48+1]
 		i, _ := slices.BinarySearch(fx.forms[lo:hi], h)
 		for i += int(lo); i < int(hi) && fx.forms[i]&^(1<<24-1) == h; i++ {
