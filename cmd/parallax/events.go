@@ -51,10 +51,7 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	// Listing events only reads: a missing database is a mistake, not a new store.
-	if !store.Exists(e.dbPath) {
-		return fmt.Errorf("no database at %s: store reports first with `parallax ingest FILE...` (or name one with --db)", e.dbPath)
-	}
-	st, err := store.Open(e.dbPath)
+	st, err := openStoreForReading(e.dbPath)
 	if err != nil {
 		return err
 	}

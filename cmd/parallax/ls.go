@@ -23,8 +23,9 @@ func init() {
 	})
 }
 
-// openStoreForReading opens the database for commands that only read: a missing
-// file is a mistake (wrong --db, nothing ingested yet), not a new store.
+// openStoreForReading opens the database for commands that work on what is
+// stored (they read it, or re-analyse it): a missing file is a mistake
+// (wrong --db, nothing ingested yet), not a new store.
 func openStoreForReading(path string) (store.Store, error) {
 	if !store.Exists(path) {
 		return nil, fmt.Errorf("no database at %s: store reports first with `parallax ingest FILE...` (or name one with --db)", path)

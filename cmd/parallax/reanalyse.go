@@ -34,10 +34,7 @@ func runReanalyse(ctx context.Context, e *env, args []string) error {
 	if len(rest) > 0 {
 		return fmt.Errorf("unexpected argument %q (reanalyse works on the whole store)", rest[0])
 	}
-	if !store.Exists(e.dbPath) {
-		return fmt.Errorf("no database at %s: store reports first with `parallax ingest FILE...` (or name one with --db)", e.dbPath)
-	}
-	st, err := store.Open(e.dbPath)
+	st, err := openStoreForReading(e.dbPath)
 	if err != nil {
 		return err
 	}
