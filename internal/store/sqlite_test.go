@@ -227,10 +227,7 @@ func TestPutAnalysis(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, eng engine) {
 		ctx := context.Background()
 		s := eng.openTemp(t)
-		a := article("a", "Site A", "2025-03-04", fixture(t, "wire-a.txt"))
-		b := article("b", "Site B", "2025-03-03", fixture(t, "other.txt"))
-		mustPut(t, s, a)
-		mustPut(t, s, b)
+		a, b := putTwo(t, s)
 		zap := domain.Mention{Field: "body", Surface: "Zaporizhzhia", Kind: domain.KindPlace, EntityID: "geonames:687699", Status: domain.StatusResolved}
 		unresolved := domain.Mention{Field: "body", Surface: "Nowhereville", Kind: domain.KindPlace, Status: domain.StatusUnresolved}
 		anA := &domain.Analysis{ArticleID: a.ID, Mentions: []domain.Mention{zap, zap, unresolved},
@@ -481,10 +478,7 @@ func TestEach(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, eng engine) {
 		ctx := context.Background()
 		s := eng.openTemp(t)
-		a := article("a", "Site A", "2025-03-04", fixture(t, "wire-a.txt"))
-		b := article("b", "Site B", "2025-03-03", fixture(t, "other.txt"))
-		mustPut(t, s, a)
-		mustPut(t, s, b)
+		a, _ := putTwo(t, s)
 		if err := s.PutAnalysis(ctx, &domain.Analysis{ArticleID: a.ID, Markers: []domain.Marker{{Surface: "liberated"}}}); err != nil {
 			t.Fatal(err)
 		}
@@ -760,4 +754,14 @@ func TestSameArticleFromTwoWritersStoredOnce(t *testing.T) {
 			t.Fatalf("%d stored, %d duplicates from %d writers; want 1 and %d", stored, dups, writers, writers-1)
 		}
 	})
+}
+
+// putTwo stores two unrelated reports, a newer (a) and an older (b).
+func putTwo(t *testing.T, s *DB) (a, b *domain.Article) {
+	t.Helper()
+	a = article("a", "Site A", "2025-03-04", fixture(t, "wire-a.txt"))
+	b = article("b", "Site B", "2025-03-03", fixture(t, "other.txt"))
+	mustPut(t, s, a)
+	mustPut(t, s, b)
+	return a, b
 }
