@@ -2,8 +2,11 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -51,5 +54,31 @@ func TestSummaryTableGolden(t *testing.T) {
 	}
 	if !bytes.Equal(buf.Bytes(), want) {
 		t.Fatalf("ls table changed:\n%s\nwant:\n%s", buf.Bytes(), want)
+	}
+}
+
+// TestGlobalFlagsAfterCommand: "parallax ls --db FILE" names the store as
+// "parallax --db FILE ls" does, rather than failing on an unknown flag.
+func TestGlobalFlagsAfterCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "absent.db")
+	for _, args := range [][]string{
+		{"ls", "--db", db},
+		{"ls", "--db=" + db, "--limit", "3"},
+		{"events", "-db", db},
+	} {
+		var out, errb bytes.Buffer
+		code := run(context.Background(), args, &out, &errb)
+		// the store named is absent: the command must say so about that
+		// path, not reject --db
+		if code == 0 || !strings.Contains(errb.String(), db) || strings.Contains(errb.String(), "not defined") {
+			t.Errorf("%q: exit %d, stderr %q; want the absent store %s reported", args, code, errb.String(), db)
+		}
+	}
+	// after "--" an argument is the command's, not a global flag
+	g := flag.NewFlagSet("g", flag.ContinueOnError)
+	g.String("db", "", "")
+	globals, rest := hoistGlobals(g, []string{"read", "--", "--db", "x"})
+	if len(globals) != 0 || len(rest) != 4 {
+		t.Errorf("after --: globals %q rest %q", globals, rest)
 	}
 }

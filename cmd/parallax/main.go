@@ -61,6 +61,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	rest := global.Args()
+	if len(rest) > 0 {
+		// "parallax ls --db x.db" is as clear as "parallax --db x.db ls":
+		// the global flags are taken wherever they stand
+		var hoisted []string
+		hoisted, rest = hoistGlobals(global, rest)
+		if err := global.Parse(hoisted); err != nil {
+			return 2
+		}
+	}
 	if len(rest) == 0 {
 		usage(stderr)
 		return 2
@@ -93,6 +102,37 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "parallax %s: %v\n", c.name, err)
 		return 1
 	}
+}
+
+// hoistGlobals takes the global flags (with their values) out of a
+// command's arguments, up to a "--", and returns them apart from the rest.
+// No command defines a flag of the same name.
+func hoistGlobals(global *flag.FlagSet, args []string) (globals, rest []string) {
+	rest = append(rest, args[0])
+	for i := 1; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return globals, append(rest, args[i:]...)
+		}
+		name, hasValue := strings.TrimLeft(a, "-"), false
+		if !strings.HasPrefix(a, "-") || len(a)-len(name) > 2 {
+			rest = append(rest, a)
+			continue
+		}
+		if k, _, ok := strings.Cut(name, "="); ok {
+			name, hasValue = k, true
+		}
+		if global.Lookup(name) == nil {
+			rest = append(rest, a)
+			continue
+		}
+		globals = append(globals, a)
+		if !hasValue && i+1 < len(args) {
+			i++
+			globals = append(globals, args[i])
+		}
+	}
+	return globals, rest
 }
 
 // errUsage means the flags were wrong and the flag package said so.
