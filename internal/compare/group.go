@@ -809,6 +809,32 @@ func withoutDeniers(g Group) Group {
 	return out
 }
 
+// disputing is the part of a group that reports doubt about it or a
+// denial of it. Where the rest of the group is shown under AGREED, the
+// conflict shows this part, so the doubt it names is quoted there.
+func disputing(g Group) Group {
+	var cs []Carrier
+	var cols []string
+	for _, c := range g.Carriers {
+		if c.Stance != domain.StanceDisputed && !containsStance(c.Stances, domain.StanceDisputed) {
+			continue
+		}
+		cs = append(cs, c)
+		if !containsFold(cols, c.Column) {
+			cols = append(cols, c.Column)
+		}
+	}
+	out := g
+	out.Carriers = cs
+	out.Columns = nil
+	for _, col := range g.Columns {
+		if containsFold(cols, col) {
+			out.Columns = append(out.Columns, col)
+		}
+	}
+	return out
+}
+
 // attributionOf: a group credited to different named speakers by
 // different outlets. The outlet's own voice is not a speaker.
 func attributionOf(g Group) (Attribution, bool) {

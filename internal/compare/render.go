@@ -150,6 +150,10 @@ func RenderMarkdown(w io.Writer, r *Report) error {
 		for _, g := range c.Positions {
 			if r.isAgreed(g.ID) {
 				p("\n**%s** — carried by %s (see Agreed)\n", mdEscape(g.Summary), mdEscape(r.outletNames(r.agreedColumns(g.ID, g.Columns))))
+				if d := disputing(g); len(d.Carriers) > 0 {
+					p("\n**Doubted or denied:**\n")
+					groupTable(d, d.Columns)
+				}
 				continue
 			}
 			p("\n**%s**\n", mdEscape(g.Summary))

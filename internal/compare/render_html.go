@@ -55,6 +55,7 @@ type htmlGroup struct {
 	Heads             []string
 	SeeAbove          bool
 	Outlets           string
+	Disputing         *htmlGroup // with SeeAbove: the carriers that doubt or deny it
 }
 
 type htmlConflict struct {
@@ -174,9 +175,15 @@ func RenderHTML(w io.Writer, r *Report) error {
 		hc := htmlConflict{Kind: c.Kind, Subject: c.Subject, Why: c.Why}
 		for _, p := range c.Positions {
 			hg := src.group(r, p, p.Columns, 1)
-			// Agreed groups are shown in full above: link there.
-			hg.SeeAbove = r.isAgreed(p.ID)
-			hg.Outlets = r.outletNames(p.Columns)
+			// Agreed groups are shown in full above: link there, and
+			// quote here only who doubts or denies it.
+			if hg.SeeAbove = r.isAgreed(p.ID); hg.SeeAbove {
+				if d := disputing(p); len(d.Carriers) > 0 {
+					dg := src.group(r, d, d.Columns, 2)
+					hg.Disputing = &dg
+				}
+			}
+			hg.Outlets = r.outletNames(r.agreedColumns(p.ID, p.Columns))
 			hc.Positions = append(hc.Positions, hg)
 		}
 		v.Conflicting = append(v.Conflicting, hc)

@@ -188,3 +188,38 @@ func FuzzWrap(f *testing.F) {
 		_ = clip(s, width&0xff)
 	})
 }
+
+// TestDisputeOfAgreedClaimQuotesTheDoubt: a claim two outlets carry and a
+// third denies is shown under AGREED without the denier; the conflict must
+// then quote the denial itself and must not list the denier as a carrier.
+func TestDisputeOfAgreedClaimQuotesTheDoubt(t *testing.T) {
+	denial := "Kyiv denied that Kupiansk had fallen."
+	a := newFx(t, "d1", "one", "One", "2025-11-20", "Kupiansk taken", "Russia said it took Kupiansk.").
+		control("Russia said it took Kupiansk.", kupiansk, "Kupiansk", "captured", "RU", stances(domain.StanceAttributed))
+	b := newFx(t, "d2", "two", "Two", "2025-11-20", "Kupiansk liberated", "Kupiansk was liberated.").
+		control("Kupiansk was liberated.", kupiansk, "Kupiansk", "liberated", "RU")
+	c := newFx(t, "d3", "three", "Three", "2025-11-20", "Fighting goes on", denial).
+		control(denial, kupiansk, "Kupiansk", "captured", "RU", stances(domain.StanceDisputed),
+			voice("Kyiv", "geonames:703448"), func(cl *domain.Claim) { cl.Cues = []string{"denied"} })
+	r := Compare(pair(a, b, c))
+	if len(r.Agreed) != 1 || len(r.Conflicting) == 0 {
+		t.Fatalf("want one agreed group and a conflict, got %d agreed, %d conflicting", len(r.Agreed), len(r.Conflicting))
+	}
+	for _, format := range []string{"text", "markdown", "html"} {
+		var out bytes.Buffer
+		if err := Render(&out, r, format, TextOptions{Width: 200}); err != nil {
+			t.Fatal(err)
+		}
+		s := out.String()
+		conflict := s[strings.Index(strings.ToLower(s), "conflicting"):]
+		if i := strings.Index(strings.ToLower(conflict), "different attribution"); i > 0 {
+			conflict = conflict[:i]
+		}
+		if !strings.Contains(conflict, "Kyiv denied that Kupiansk had fallen") {
+			t.Errorf("%s: the conflict does not quote the denial:\n%s", format, conflict)
+		}
+		if strings.Contains(conflict, "carried by One, Two, Three") || strings.Contains(conflict, "carried by Three") {
+			t.Errorf("%s: the denier is listed as carrying the claim:\n%s", format, conflict)
+		}
+	}
+}

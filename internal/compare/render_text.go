@@ -370,6 +370,11 @@ func RenderText(w io.Writer, r *Report, o TextOptions) error {
 			if r.isAgreed(p.ID) {
 				// Shown in full under AGREED: one line here.
 				t.wrapped("  ◦ ", fmt.Sprintf("%s — carried by %s (see AGREED %s)", p.Summary, r.outletNames(r.agreedColumns(p.ID, p.Columns)), p.ID), "1")
+				if d := disputing(p); len(d.Carriers) > 0 {
+					t.wrapped("  ◦ ", "doubted or denied:", "1")
+					h, cells := cellsFor(d, d.Columns, 2)
+					t.columns(h, cells)
+				}
 				continue
 			}
 			t.wrapped("  ◦ ", p.Summary, "1")
