@@ -66,7 +66,14 @@ func Timeline(place string, arts []*domain.Article, ans []*domain.Analysis) []Le
 	groups := in.group(items)
 	var entries []LedgerEntry
 	var disputeOnly []Group
+	var counters []LedgerEntry
 	for _, g := range groups {
+		if isCounterclaim(g) {
+			e := counterEntry(g)
+			entries = append(entries, e)
+			counters = append(counters, e)
+			continue
+		}
 		if allDisputed(g) {
 			disputeOnly = append(disputeOnly, g)
 			continue
@@ -84,6 +91,18 @@ func Timeline(place string, arts []*domain.Article, ans []*domain.Analysis) []Le
 		for _, t := range teasers {
 			if isGain(e.Status) && timesCompatible(e.Date, t.when) {
 				e.Disputes = append(e.Disputes, t.carrier)
+			}
+		}
+		// a denial voiced with the other side's counterclaim ("denied the
+		// town had fallen, saying it repelled 14 assaults") doubts that
+		// the place was taken, not that part of it was
+		for _, k := range counters {
+			if e.Status == "taken" && e.Share == 0 && e.Settlements == 0 && e.Side != "" && k.Side != "" && !strings.EqualFold(e.Side, k.Side) && timesCompatible(e.Date, k.Date) {
+				for _, c := range k.Carriers {
+					if c.Stance == domain.StanceDisputed || containsStance(c.Stances, domain.StanceDisputed) {
+						e.Disputes = append(e.Disputes, c)
+					}
+				}
 			}
 		}
 	}
@@ -167,6 +186,47 @@ func disputes(d Group, e *LedgerEntry) bool {
 	return sideOK && timesCompatible(d.Time, e.Date)
 }
 
+// isCounterclaim: a control claim that holds ground (repelled, contested)
+// voiced with a denial ("the General Staff denied the town had fallen,
+// saying its troops had repelled 14 assaults"). The denial is aimed at the
+// other side's claim; the voice claims this status, it does not doubt it.
+func isCounterclaim(g Group) bool {
+	if g.Control == nil || g.Control.Side == "" || isGain(statusClass(g.Control.Status)) {
+		return false
+	}
+	for _, c := range g.Carriers {
+		if isDenier(c) || containsStance(c.Stances, domain.StanceDisputed) && len(c.Cues) > 0 && hasDisputeCue(c.Cues[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// counterEntry is the entry of a counterclaim: every carrier claims it.
+func counterEntry(g Group) LedgerEntry {
+	e := ledgerEntry(g)
+	e.Carriers = append(e.Carriers[:0:0], g.Carriers...)
+	e.Disputes = nil
+	e.Claimants = claimants(e.Carriers)
+	return e
+}
+
+func claimants(cs []Carrier) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, c := range cs {
+		who := c.Speaker
+		if c.Voice.Kind == domain.VoiceOutlet || c.Voice.Kind == "" {
+			who = c.Outlet
+		}
+		if !seen[strings.ToLower(who)] {
+			seen[strings.ToLower(who)] = true
+			out = append(out, who)
+		}
+	}
+	return out
+}
+
 func ledgerEntry(g Group) LedgerEntry {
 	e := LedgerEntry{Summary: g.Summary, Date: g.Time, Carriers: []Carrier{}}
 	if g.Control != nil {
@@ -189,17 +249,7 @@ func ledgerEntry(g Group) LedgerEntry {
 	if g.textDated {
 		e.DateFrom = "text"
 	}
-	seenClaimant := map[string]bool{}
-	for _, c := range e.Carriers {
-		who := c.Speaker
-		if c.Voice.Kind == domain.VoiceOutlet || c.Voice.Kind == "" {
-			who = c.Outlet
-		}
-		if !seenClaimant[strings.ToLower(who)] {
-			seenClaimant[strings.ToLower(who)] = true
-			e.Claimants = append(e.Claimants, who)
-		}
-	}
+	e.Claimants = claimants(e.Carriers)
 	for _, col := range g.Columns {
 		st := g.StancesIn(col)
 		name := col

@@ -93,3 +93,43 @@ func TestTimelineDisputedClaimAttaches(t *testing.T) {
 		t.Fatalf("want one entry disputed by outlet two, got %+v", entries)
 	}
 }
+
+// TestTimelineCounterclaim: "the General Staff denied the town had fallen,
+// saying it repelled 14 assaults" is the General Staff's claim that the
+// town holds, and a denial of the other side's capture — not a doubt about
+// its own claim, and no doubt about a claim that part of the town is held.
+func TestTimelineCounterclaim(t *testing.T) {
+	denial := "The General Staff denied the town had fallen, saying it repelled 14 assaults."
+	a := newFx(t, "k1", "one", "One", "2025-11-20", "One", "The town was captured, the army said.", "Russian forces hold 40% of the town, analysts said.").
+		control("The town was captured, the army said.", kupiansk, "Kupiansk", "captured", "RU", stances(domain.StanceAttributed)).
+		control("Russian forces hold 40% of the town, analysts said.", kupiansk, "Kupiansk", "captured", "RU", stances(domain.StanceAttributed), share(0.4, "exact"))
+	b := newFx(t, "k2", "two", "Two", "2025-11-20", "Two", denial).
+		control(denial, kupiansk, "Kupiansk", "repelled", "UA", stances(domain.StanceDisputed, domain.StanceAttributed),
+			voice("General Staff", "actor:ua-general-staff"), func(c *domain.Claim) { c.Cues = []string{"denied", "saying"} })
+	arts, ans := pair(a, b)
+	var taken, part, held *LedgerEntry
+	entries := Timeline(kupiansk, arts, ans)
+	for i := range entries {
+		e := &entries[i]
+		switch {
+		case e.Status == "taken" && e.Share == 0:
+			taken = e
+		case e.Status == "taken":
+			part = e
+		case e.Side == "UA":
+			held = e
+		}
+	}
+	if taken == nil || part == nil || held == nil {
+		t.Fatalf("want a capture, a partial capture and a UA entry, got %+v", entries)
+	}
+	if len(held.Disputes) != 0 || len(held.Claimants) != 1 || held.Claimants[0] != "General Staff" {
+		t.Errorf("the counterclaim must be claimed by the General Staff and doubted by no one: claimants %q, disputes %d", held.Claimants, len(held.Disputes))
+	}
+	if len(taken.Disputes) != 1 || taken.Disputes[0].Column != "two" {
+		t.Errorf("the capture must be doubted by outlet two's denial, got %+v", taken.Disputes)
+	}
+	if len(part.Disputes) != 0 {
+		t.Errorf("a denial that the town fell does not doubt that 40%% of it is held, got %+v", part.Disputes)
+	}
+}
