@@ -299,10 +299,10 @@ func RenderTimelineHTML(w io.Writer, l *Ledger) error {
 			st := stanceStrings(o.Stances)
 			he.Outlets = append(he.Outlets, htmlOutletStance{Outlet: o.Outlet, Stances: st, Lead: st[0]})
 		}
-		for _, c := range e.Carriers {
+		for _, c := range eachSentenceOnce(e.Carriers) {
 			he.Quotes = append(he.Quotes, src.quote(c.Ref, c.Cues))
 		}
-		for _, d := range e.Disputes {
+		for _, d := range eachSentenceOnce(e.Disputes) {
 			he.Disputes = append(he.Disputes, htmlDispute{Outlet: d.Outlet, Quote: src.quote(d.Ref, d.Cues)})
 		}
 		entries = append(entries, he)

@@ -510,6 +510,26 @@ func sideStyle(side string) string {
 	return ""
 }
 
+// eachSentenceOnce drops carriers quoting a sentence already quoted: one
+// sentence can hold two claims about a place ("took the heights in X;
+// fighting to liberate X goes on"), and the reader needs it once.
+func eachSentenceOnce(cs []Carrier) []Carrier {
+	type key struct {
+		article, field string
+		start          int
+	}
+	seen := map[key]bool{}
+	var out []Carrier
+	for _, c := range cs {
+		k := key{c.Ref.ArticleID, c.Ref.Field, c.Ref.Start}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // RenderTimelineText draws the ledger as a vertical timeline.
 func RenderTimelineText(w io.Writer, l *Ledger, o TextOptions) error {
 	t := newTextWriter(w, o)
@@ -545,10 +565,10 @@ func RenderTimelineText(w io.Writer, l *Ledger, o TextOptions) error {
 			}
 			t.wrapped("  │   ", fmt.Sprintf("%s: %s", os.Outlet, strings.ToLower(stanceLabel(os.Stances))), stanceStyle(lead))
 		}
-		for _, c := range e.Carriers {
+		for _, c := range eachSentenceOnce(e.Carriers) {
 			t.wrapped("  │     ", "“"+clip(c.Ref.Sentence, maxSentence)+"” "+shortRef(c.Ref), "2")
 		}
-		for _, d := range e.Disputes {
+		for _, d := range eachSentenceOnce(e.Disputes) {
 			t.wrapped("  │   ", "✗ doubted ("+d.Outlet+"): “"+clip(d.Ref.Sentence, maxSentence)+"” "+shortRef(d.Ref), "31")
 		}
 		if i < len(l.Entries)-1 {

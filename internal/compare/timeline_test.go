@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/parallaxnews/parallax/internal/domain"
@@ -131,5 +133,25 @@ func TestTimelineCounterclaim(t *testing.T) {
 	}
 	if len(part.Disputes) != 0 {
 		t.Errorf("a denial that the town fell does not doubt that 40%% of it is held, got %+v", part.Disputes)
+	}
+}
+
+// TestTimelineQuotesEachSentenceOnce: two claims about one place from one
+// sentence are one quote in the timeline, in text and HTML.
+func TestTimelineQuotesEachSentenceOnce(t *testing.T) {
+	s := "Troops took the first heights in Kupiansk; the battle to liberate Kupiansk goes on."
+	a := newFx(t, "q1", "one", "One", "2025-11-20", "One", s).
+		control(s, kupiansk, "Kupiansk", "captured", "RU", stances(domain.StanceAttributed)).
+		control(s, kupiansk, "Kupiansk", "liberated", "RU", stances(domain.StanceAttributed))
+	arts, ans := pair(a)
+	l := TimelineLedger(kupiansk, "Kupiansk", arts, ans)
+	for _, format := range []string{"text", "html"} {
+		var out bytes.Buffer
+		if err := RenderLedger(&out, l, format, TextOptions{Width: 300}); err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(out.String(), "the battle to liberate Kupiansk goes on"); n != 1 {
+			t.Errorf("%s: the sentence is quoted %d times, want once", format, n)
+		}
 	}
 }
