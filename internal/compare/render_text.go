@@ -552,7 +552,7 @@ func RenderTimelineText(w io.Writer, l *Ledger, o TextOptions) error {
 		t.println(t.paint("  ● ", "1"), t.paint(date, "1"))
 		status := e.Summary
 		if len(e.Statuses) > 0 {
-			status += " · words used: " + strings.Join(e.Statuses, ", ")
+			status += " · reported as: " + strings.Join(e.Statuses, ", ")
 		}
 		t.wrapped("  │   ", status, "1")
 		if len(e.Claimants) > 0 {
