@@ -120,11 +120,30 @@ func printAnalysisSummary(w io.Writer, an *domain.Analysis) {
 	}
 	for i, c := range an.Claims {
 		if i == 10 {
-			fmt.Fprintf(w, "  … %d more claims (--format json)\n", len(an.Claims)-10)
+			fmt.Fprintf(w, "  … %d more claims (all of them: parallax claims %s)\n", len(an.Claims)-10, showFirstOf(an.ArticleID, "ID"))
 			break
 		}
-		who := showFirstOf(c.Voice.Name, c.Voice.Description, c.Voice.Kind)
-		fmt.Fprintf(w, "  claim [%s, %s] %s: %s\n", c.Kind, c.Stance, who, clipRunes(singleLine(showFirstOf(c.Text, c.Sentence)), 100))
+		who := showFirstOf(c.Voice.Name, c.Voice.Description)
+		if who == "" {
+			who = "the outlet" // its own voice, as compare says
+			if c.Voice.Kind != domain.VoiceOutlet && c.Voice.Kind != "" {
+				who = string(c.Voice.Kind)
+			}
+		}
+		// a sentence can hold claims about several places ("4/5 of X and
+		// 70% of Y have been freed"): name each claim's places so the
+		// lines do not read as repeats
+		var places []string
+		if c.Kind == domain.ClaimControl {
+			for _, p := range c.Places {
+				places = append(places, showFirstOf(p.Name, p.Surface))
+			}
+		}
+		text := clipRunes(singleLine(showFirstOf(c.Text, c.Sentence)), 100)
+		if len(places) > 0 {
+			text = strings.Join(places, ", ") + " — " + text
+		}
+		fmt.Fprintf(w, "  claim [%s, %s] %s: %s\n", c.Kind, c.Stance, who, text)
 	}
 	if len(an.Markers) > 0 {
 		seen := map[string]bool{}
