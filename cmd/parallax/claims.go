@@ -103,15 +103,15 @@ func printClaims(w io.Writer, a *domain.Article, an *domain.Analysis, mark func(
 	}
 	fmt.Fprintf(w, "\n%d claims\n", len(an.Claims))
 	for _, c := range an.Claims {
-		stances := ""
-		if len(c.Stances) > 1 {
-			var ss []string
-			for _, s := range c.Stances {
-				ss = append(ss, string(s))
+		// the stance, then the others that also hold, as compare shows
+		// them ("attributed+quoted"), not "asserted (asserted, attributed)"
+		stances := string(c.Stance)
+		for _, s := range c.Stances {
+			if s != c.Stance {
+				stances += "+" + string(s)
 			}
-			stances = " (" + strings.Join(ss, ", ") + ")"
 		}
-		fmt.Fprintf(w, "\n%s  %s  %s%s  voice: %s\n", strings.TrimPrefix(c.ID, a.ID+"-"), c.Kind, c.Stance, stances, voiceString(c.Voice))
+		fmt.Fprintf(w, "\n%s  %s  %s  voice: %s\n", strings.TrimPrefix(c.ID, a.ID+"-"), c.Kind, stances, voiceString(c.Voice))
 		if len(c.Cues) > 0 {
 			fmt.Fprintf(w, "    cues:     %s\n", strings.Join(c.Cues, ", "))
 		}

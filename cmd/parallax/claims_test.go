@@ -37,7 +37,8 @@ func TestClaimsCommand(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	text := out.String()
-	for _, want := range []string{"hedged", "claimed", "⟦", "⟧", "voice:", "quoted", "Sirko", "framing"} {
+	// every stance that holds, joined as compare joins them
+	for _, want := range []string{"hedged+attributed", "quoted+attributed", "claimed", "⟦", "⟧", "voice:", "Sirko", "framing"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text output lacks %q:\n%s", want, text)
 		}
