@@ -223,3 +223,26 @@ func TestDisputeOfAgreedClaimQuotesTheDoubt(t *testing.T) {
 		}
 	}
 }
+
+// TestStackedColumnsGroupAbsentOutlets: when outlets are stacked (too many
+// for the width), the ones not reporting a claim share one line instead
+// of a block each.
+func TestStackedColumnsGroupAbsentOutlets(t *testing.T) {
+	s := "Kupiansk was captured, the army said."
+	mk := func(id, name string, carries bool) *fx {
+		f := newFx(t, id, id, name, "2025-11-20", name+" title", s)
+		if carries {
+			f.control(s, kupiansk, "Kupiansk", "captured", "RU", stances(domain.StanceAttributed))
+		}
+		return f
+	}
+	r := Compare(pair(mk("s1", "Alpha", true), mk("s2", "Bravo", true), mk("s3", "Charlie", false), mk("s4", "Delta", false)))
+	var out bytes.Buffer
+	if err := RenderText(&out, r, TextOptions{Width: 60}); err != nil {
+		t.Fatal(err)
+	}
+	agreed := out.String()[strings.Index(out.String(), "AGREED"):strings.Index(out.String(), "CONFLICTING")]
+	if strings.Contains(agreed, "▌ Charlie") || strings.Count(agreed, "not reported") != 1 || !strings.Contains(agreed, "not reported by Charlie, Delta") {
+		t.Errorf("absent outlets not grouped on one line:\n%s", agreed)
+	}
+}

@@ -25,6 +25,9 @@ const DefaultWidth = 100
 // stacked one after another instead of side by side.
 const minColumn = 20
 
+// notReported fills the cell of an outlet that does not carry a claim.
+const notReported = "— not reported"
+
 // maxSentence caps a quoted sentence in the text view (cells stay short;
 // the full sentence is in the other formats).
 const maxSentence = 320
@@ -103,13 +106,23 @@ func (t *textWriter) columns(heads []string, cells [][]line) {
 	sep := " │ "
 	colW := (t.width - 2 - (n-1)*uniseg.StringWidth(sep)) / n
 	if colW < minColumn {
+		// stacked, a block per outlet: the outlets that do not report
+		// the claim share one line, not a block each
+		var absent []string
 		for i, c := range cells {
+			if len(c) == 1 && c[0].text == notReported {
+				absent = append(absent, heads[i])
+				continue
+			}
 			t.println("  ", t.paint("▌ "+heads[i], "1"))
 			for _, l := range c {
 				for _, wl := range wrap(l.text, t.width-4) {
 					t.println("    ", t.paint(wl, l.style))
 				}
 			}
+		}
+		if len(absent) > 0 {
+			t.wrapped("  ", notReported+" by "+strings.Join(absent, ", "), "2")
 		}
 		return
 	}
@@ -266,7 +279,7 @@ func shortRef(r Ref) string {
 func carrierLines(g Group, col string, maxShown int) []line {
 	cs := g.CarriersIn(col)
 	if len(cs) == 0 {
-		return []line{{"— not reported", "2"}}
+		return []line{{notReported, "2"}}
 	}
 	st := g.StancesIn(col)
 	lead := domain.Stance("")
