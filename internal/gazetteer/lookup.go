@@ -79,15 +79,72 @@ func (g *Gazetteer) Lookup(name string) []Match {
 		// differently; the case table knows both.
 		ms = mergeMatches(ms, g.lookupCountryCases(folded))
 	}
+	var given []string
+	if isCyrillic(folded) && !strings.ContainsAny(folded, " -") {
+		given = givenNameForms(folded)
+	}
 	// Typos only of longer names that are no ordinary word ("Jahren" is
-	// German for years, not a typo of Ya-hsien).
-	if !common && letterCount(folded) >= minFuzzyLen && (len(ms) == 0 || typoLikely(ms, sk)) {
-		ms = mergeMatches(ms, g.lookupFuzzy(sk, false))
+	// German for years, not a typo of Ya-hsien) nor a first name.
+	if !common && len(given) == 0 && letterCount(folded) >= minFuzzyLen && (len(ms) == 0 || typoLikely(ms, sk)) {
+		fz := g.lookupFuzzy(sk, false)
+		if isCyrillic(folded) {
+			one := !strings.ContainsAny(folded, " -")
+			fz = slices.DeleteFunc(fz, func(m Match) bool { return cyrillicNoTypo(m, folded, sk, one) })
+		}
+		ms = mergeMatches(ms, fz)
+	}
+	if len(given) > 0 {
+		ms = slices.DeleteFunc(ms, func(m Match) bool { return looseReading(m.How) && !bearsName(m.Place, given) })
 	}
 	weaken(ms, folded, sk, common)
 	demoteNamesakeDivisions(ms)
 	preferCountry(ms)
 	return sortMatches(ms)
+}
+
+// cyrillicNoTypo says which typo readings of a Cyrillic word are none. A
+// single word that differs from a name only in its last two letters is another
+// case or a namesake's form (Слюсарь, Слюсарі; Запорожском,
+// Zaporozhskoye), not a misspelling: the case tables, not edit distance,
+// say which inflections are a place's, given a Cyrillic name of the place
+// to read them against. Towns keep the reading: a form the tables miss
+// (Минводы, listed as Минвод) is likelier a town's than a village's. And a foreign place with Cyrillic
+// names of its own is not misspelt through its Latin ones (Ла-Манш is no
+// typo of Le Mans, whose Russian name is Ле-Ман). Several words are
+// tried in nominatives the tables may not fully give (Зелёний Гая for
+// Зелёного Гая): their endings may still differ.
+func cyrillicNoTypo(m Match, folded, sk string, oneWord bool) bool {
+	if placeCaseForm(m.Place, folded) {
+		return false // a case form after all (Анкары of Анкара, which the stems miss)
+	}
+	name := Skeleton(m.Name)
+	if n := commonPrefix(sk, name); oneWord && n >= len(sk)-2 && n >= len(name)-2 && m.Place.Population < typoPopulation && cyrillicAlike(m.Place, sk) {
+		return true
+	}
+	return !ruUkNames(m.Place) && !isCyrillic(m.Name) && hasCyrillic(m.Place)
+}
+
+// cyrillicAlike says whether p has a Cyrillic name that sk differs from
+// only in its last two letters: one the case tables could have read the
+// word as a form of (Слюсарі; not Минеральные Воды for Минводы).
+func cyrillicAlike(p *Place, sk string) bool {
+	for _, n := range p.Names {
+		if isCyrillic(n) && commonPrefix(sk, Skeleton(n)) >= len(sk)-2 {
+			return true
+		}
+	}
+	return false
+}
+
+// commonPrefix is the length in bytes of the prefix a and b share.
+func commonPrefix(a, b string) int {
+	n := min(len(a), len(b))
+	for i := range n {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return n
 }
 
 // countryMargin is how far below a country its namesakes are put.
@@ -639,4 +696,36 @@ func sortMatches(ms []Match) []Match {
 		ms = ms[:maxMatches]
 	}
 	return ms
+}
+
+// SpellsMainName says whether name is a spelling of p's own name (its
+// display, official or first-listed name) in any script or romanisation,
+// Russian or Ukrainian form (Лысовка, Lysivka) — as opposed to another of
+// the names GeoNames collects for it, such as a name it bore before
+// (Lisovka, Ukrainsk's old name).
+func SpellsMainName(p *Place, name string) bool {
+	sk := Skeleton(name)
+	if sk == "" {
+		return false
+	}
+	for _, n := range []string{p.Name, p.Official, firstListed(p)} {
+		if n == "" {
+			continue
+		}
+		// Russian and Ukrainian forms differ in a letter per syllable
+		// (Konstantinovka, Kostiantynivka: three edits in fourteen).
+		nk := Skeleton(n)
+		limit := max(2, utf8.RuneCountInString(nk)/4)
+		if editDistance(sk, nk, limit) <= limit {
+			return true
+		}
+	}
+	return false
+}
+
+func firstListed(p *Place) string {
+	if len(p.Names) > 0 {
+		return p.Names[0]
+	}
+	return ""
 }

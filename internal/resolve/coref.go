@@ -3,10 +3,12 @@ package resolve
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax/internal/domain"
+	"github.com/parallaxnews/parallax/internal/gazetteer"
 )
 
 // tok returns word i of m's field.
@@ -260,6 +262,16 @@ func (d *doc) resolveRuns() {
 				// "Нового года", "Южной": an adjective met through a stem.
 				m.pending = "drop"
 				continue
+			case n == 1 && loose && last.cyr && d.fullNameBefore(guessed[key], last.text) && d.farOnly(cands, true):
+				// The surname, as written, of a person named in full earlier
+				// (Гаутам Адани … Адани), met only loosely and only by
+				// places outside the countries the language is written in:
+				// the person again, not Adana. Cyrillic only: a loose
+				// reading there is a romanisation or a stem, whereas a
+				// Latin word the gazetteer fails is often a common noun.
+				m.m.Kind = domain.KindPerson
+				m.m.Reasons = append(m.m.Reasons, "kind guessed: surname of "+quote(guessed[key])+", an unresolved name earlier in the article")
+				continue
 			default:
 				m.placeMs = cands
 				m.pending = "place"
@@ -306,6 +318,30 @@ func (d *doc) resolveRuns() {
 			guessed[toks[m.to-1].norm] = m.m.Surface
 		}
 	}
+}
+
+// fullNameBefore says whether full, a name guessed to be a person's, ends
+// in the surname as written and begins with no common word ("Жители
+// Валенсии" is a sentence's subject and a place, not a person).
+func (d *doc) fullNameBefore(full, surname string) bool {
+	first, _, ok := strings.Cut(full, " ")
+	return ok && strings.HasSuffix(full, " "+surname) && !gazetteer.IsCommonWord(first)
+}
+
+// farOnly says whether no candidate lies in a country the article's
+// language is written in (data/lexicon.yaml language_countries); an
+// article of unknown language written in Cyrillic counts as Russian.
+func (d *doc) farOnly(cands []placeCand, cyr bool) bool {
+	lang := d.a.Language
+	if lang == "" && cyr {
+		lang = "ru"
+	}
+	for _, c := range cands {
+		if slices.Contains(d.r.lex.langCountries[lang], c.p.Country) {
+			return false
+		}
+	}
+	return true
 }
 
 // trim narrows m to tokens [from, to).
@@ -724,19 +760,28 @@ func (d *doc) governmentAct(m *ment) bool {
 func (d *doc) namesDirection(m *ment) bool {
 	toks := d.fields[m.field].toks
 	lex := d.r.lex
-	k := m.to
-	if k < len(toks) && toks[k].sent == m.sent && lex.direction[toks[k].norm] {
-		return true
-	}
-	if k+2 < len(toks) && lex.conj[toks[k].norm] && toks[k+2].sent == m.sent {
-		for o := d.mix.startingAt(m.field, k+1); o != nil; o = o.nextStart {
-			if o.to < len(toks) && lex.direction[toks[o.to].norm] && toks[o.to].sent == m.sent {
-				return true
-			}
+	// The direction noun may close a list of names: "на Запорожском,
+	// Херсонском и Крымском направлениях", "Kramatorsk and Pokrovsk
+	// directions". Only names, commas and conjunctions come between.
+	for k := m.to; k < len(toks) && k < m.to+maxDirectionList && toks[k].sent == m.sent; k++ {
+		t := &toks[k]
+		if g := strings.TrimSpace(t.gap); g != "" && g != "," {
+			return false
+		}
+		switch {
+		case lex.direction[t.norm]:
+			return true
+		case lex.conj[t.norm], t.upper && !t.allCaps:
+		default:
+			return false
 		}
 	}
 	return false
 }
+
+// maxDirectionList bounds the words a list of names may put between a name
+// and its direction noun.
+const maxDirectionList = 8
 
 // Name-match scores (gazetteer.Match.Score) below strongMatch are stems and
 // typos; acronyms must match at exactMatch or better.

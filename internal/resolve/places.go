@@ -23,6 +23,10 @@ type placeCand struct {
 	// inflected: met through the nominative of a several-word name's
 	// words (nominatives), which says the words are a name's.
 	inflected bool
+	// spellsName: the name met is a spelling of the place's own name,
+	// spellsQuery the query is (gazetteer.SpellsMainName; worked out once,
+	// when the lookup is cached).
+	spellsName, spellsQuery bool
 }
 
 // mainName reports a match with the place's own name (its display, source
@@ -250,7 +254,8 @@ func (r *Resolver) placeCands(q string) candList {
 		// The gazetteer may qualify how a name met ("translit,common-word"):
 		// the ranking reads the score, the rules here the base way.
 		how, flags, _ := strings.Cut(x.How, ",")
-		cl.raw = append(cl.raw, placeCand{p: x.Place, match: x.Score, how: how, flags: flags, query: q, name: x.Name})
+		cl.raw = append(cl.raw, placeCand{p: x.Place, match: x.Score, how: how, flags: flags, query: q, name: x.Name,
+			spellsName: gazetteer.SpellsMainName(x.Place, x.Name), spellsQuery: gazetteer.SpellsMainName(x.Place, q)})
 	}
 	cl.raw = slices.Clip(cl.raw)
 	cl.capped = cl.raw
@@ -792,6 +797,9 @@ func (d *doc) admissible(m *ment) ([]placeCand, string) {
 			!(ownName(c) && big(c.p) && (inC || c.p.FeatureCode == "PPLC" || c.p.FeatureCode == "PCLI")):
 			reject(c, "named by "+weak(m, c)+", and not in the article's region")
 			continue
+		case c.p.Population < smallTown && !mainName(c) && borneByOther(m.placeMs, c, d.r.lex.langCountries["ru"]):
+			reject(c, "met by one of its other names, which another place bears as its own")
+			continue
 		case loc:
 		case c.how == "fuzzy" && utf8.RuneCountInString(c.query) < minFuzzyRunes:
 			reject(c, "only a near spelling of a short word")
@@ -821,6 +829,29 @@ func (d *doc) admissible(m *ment) ([]placeCand, string) {
 		out = append(out, c)
 	}
 	return out, why
+}
+
+// smallTown: places below this size are the ones whose old names GeoNames
+// lists among their own without saying so (borneByOther).
+const smallTown = 20000
+
+// borneByOther: a small place (of fewer than smallTown people) met through a name that is no spelling of its
+// own (GeoNames lists Ukrainsk's old name Lisovka among its names) while
+// another candidate bears that name as its own (the village Lysivka, in
+// Russian Лысовка): the name is the other place's today, as with a former
+// name in data/former_names.tsv. Only in the countries Russian is written
+// in, whose towns were renamed by the thousand and keep their old names in
+// GeoNames; elsewhere an alternate is as often a namesake's (Merkel).
+func borneByOther(cands []placeCand, c placeCand, renamed []string) bool {
+	if c.name == "" || c.spellsName || c.how == "former-name" || c.how == "alias" || !slices.Contains(renamed, c.p.Country) {
+		return false // curated renamings have their own rule
+	}
+	for _, o := range cands {
+		if o.p != c.p && o.spellsQuery && o.p.Country == c.p.Country && (ownName(o) || o.how == "translit") {
+			return true
+		}
+	}
+	return false
 }
 
 // weak says why the words are weak evidence for c: the resolver's reason
