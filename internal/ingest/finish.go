@@ -21,7 +21,11 @@ func finishWith(a *domain.Article, reg *Outlets) {
 	if reg == nil {
 		reg = DefaultOutlets()
 	}
-	a.ID = articleID(a.Text())
+	if a.ID == "" {
+		// Readers that know a stable identity (a Telegram channel's
+		// message number) set the ID themselves.
+		a.ID = articleID(a.Text())
+	}
 	setWires(a, reg)
 	setOutlet(a, reg)
 	setLanguage(a)

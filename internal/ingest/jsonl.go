@@ -33,6 +33,10 @@ type jsonlRecord struct {
 	Authors      json.RawMessage `json:"authors"`
 	Author       json.RawMessage `json:"author"`
 	Language     string          `json:"language"`
+	// Telegram channel dumps (telegram.go).
+	Channel   string          `json:"channel"`
+	MessageID json.RawMessage `json:"message_id"`
+	SenderID  json.RawMessage `json:"sender_id"`
 }
 
 // jsonlMaxLineErrors stops a file that is not JSON Lines at all from
@@ -53,6 +57,7 @@ func readJSONL(source string, data []byte) ([]*domain.Article, []Item, error) {
 		arts  []*domain.Article
 		items []Item
 		bad   int
+		posts []tgPost
 	)
 	lines := bytes.Split(data, []byte("\n"))
 	for i, line := range lines {
@@ -69,6 +74,13 @@ func readJSONL(source string, data []byte) ([]*domain.Article, []Item, error) {
 				if err := json.Unmarshal(data, &rec); err != nil {
 					return nil, nil, fmt.Errorf("not a JSON object of an article: %v", jsonlErr(err))
 				}
+				if tgIsPost(rec) {
+					arts, errs := tgReadAll([]tgPost{tgPostOf(rec, source, source)})
+					if errs[0] != nil {
+						return nil, nil, errs[0]
+					}
+					return arts, nil, nil
+				}
 				a, err := jsonlArticle(rec, source)
 				if err != nil {
 					return nil, nil, err
@@ -82,6 +94,10 @@ func readJSONL(source string, data []byte) ([]*domain.Article, []Item, error) {
 			items = append(items, Item{Input: source, Err: fmt.Errorf("line %d: broken JSON: %v", n, jsonlErr(err))})
 			continue
 		}
+		if tgIsPost(rec) {
+			posts = append(posts, tgPostOf(rec, source, where))
+			continue
+		}
 		a, err := jsonlArticle(rec, where)
 		if err != nil {
 			items = append(items, Item{Input: source, Err: fmt.Errorf("line %d: %w", n, err)})
@@ -89,10 +105,27 @@ func readJSONL(source string, data []byte) ([]*domain.Article, []Item, error) {
 		}
 		arts = append(arts, a)
 	}
+	arts, items = tgAppend(source, posts, arts, items)
 	if len(arts) == 0 && len(items) == 0 {
 		return nil, nil, errors.New("no JSON records found")
 	}
 	return arts, items, nil
+}
+
+// tgAppend reads the Telegram posts found among the records and adds them.
+func tgAppend(source string, posts []tgPost, arts []*domain.Article, items []Item) ([]*domain.Article, []Item) {
+	if len(posts) == 0 {
+		return arts, items
+	}
+	tgArts, errs := tgReadAll(posts)
+	for i, a := range tgArts {
+		if errs[i] != nil {
+			items = append(items, Item{Input: source, Err: errs[i]})
+			continue
+		}
+		arts = append(arts, a)
+	}
+	return arts, items
 }
 
 // jsonlErr shortens json errors that quote whole values.
@@ -244,11 +277,16 @@ func readJSONArray(source string, data []byte) ([]*domain.Article, []Item, error
 	var (
 		arts  []*domain.Article
 		items []Item
+		posts []tgPost
 	)
 	for i, raw := range raws {
 		var rec jsonlRecord
 		if err := json.Unmarshal(raw, &rec); err != nil {
 			items = append(items, Item{Input: source, Err: fmt.Errorf("entry %d: not an article object: %v", i+1, jsonlErr(err))})
+			continue
+		}
+		if tgIsPost(rec) {
+			posts = append(posts, tgPostOf(rec, source, fmt.Sprintf("%s#%d", source, i+1)))
 			continue
 		}
 		a, err := jsonlArticle(rec, fmt.Sprintf("%s#%d", source, i+1))
@@ -258,6 +296,7 @@ func readJSONArray(source string, data []byte) ([]*domain.Article, []Item, error
 		}
 		arts = append(arts, a)
 	}
+	arts, items = tgAppend(source, posts, arts, items)
 	if len(arts) == 0 && len(items) > 0 {
 		return nil, nil, fmt.Errorf("a JSON array with no article in it (first: %v)", items[0].Err)
 	}

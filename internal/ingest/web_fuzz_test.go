@@ -76,7 +76,11 @@ func FuzzReadFeed(f *testing.F) {
 
 func FuzzReadJSONL(f *testing.F) {
 	webFuzzSeeds(f, "jsonl", "", "{", "{}\n{}", `{"title":"t","maintext":"a\nb","date_publish":1700000000,"authors":[{"name":"x"},3]}`,
-		`{"maintext":"x","date_publish":"2024-02-30 25:61:00"}`)
+		`{"maintext":"x","date_publish":"2024-02-30 25:61:00"}`,
+		// Telegram posts: markdown, links over lines, furniture.
+		`[{"message_id":1,"channel":"c","text":"**a\n**\n[x\ny](https://t.me/z) __b____c__"}]`,
+		`{"sender_id":-1,"text":"[](","date":"x"}`)
+	webFuzzSeeds(f, "telegram")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > webFuzzMax {
 			return
