@@ -73,6 +73,38 @@ func (w *kindWeights) of(id string, kind domain.EntityKind, feature string) floa
 	return 0.5
 }
 
+// minPropRefWeight is the entity weight (data/weights.tsv) one of a
+// claim's places or actors needs for its proposition to count as evidence
+// of an event: settlements, districts, people and units have it; countries,
+// oblasts, organisations and outlets do not.
+const minPropRefWeight = 0.7
+
+// propKey is the hash of c's proposition with its lowest bit saying
+// whether the claim names a specific place, person or unit (1) or not (0):
+// a proposition naming nobody ("a meeting happened on the 8th") or only a
+// country, an oblast or an outlet ("Russia said") is shared by unrelated
+// reports of a day, so it is weak evidence (see similarity).
+func propKey(c domain.Claim, ents map[string]*domain.Entity) uint64 {
+	h := fnv64(c.Proposition) &^ 1
+	if specificRef(c, ents) {
+		h |= 1
+	}
+	return h
+}
+
+// specificRef reports whether claim c names a place or actor of at least
+// minPropRefWeight; ents are the analysis's entities by ID.
+func specificRef(c domain.Claim, ents map[string]*domain.Entity) bool {
+	for _, refs := range [][]domain.Ref{c.Places, c.Actors} {
+		for _, r := range refs {
+			if e := ents[r.EntityID]; e != nil && weights.of(e.ID, e.Kind, e.FeatureCode) >= minPropRefWeight {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // entFeat is one entity of an article as the index sees it: a resolved
 // entity ID or a capitalised name folded to a stem, hashed, with the weight
 // of its kind (IDF is applied when comparing, from the index's counts).
@@ -233,7 +265,7 @@ func extract(a *domain.Article, an *domain.Analysis, boiler func(string) bool, t
 		}
 		for _, c := range an.Claims {
 			if c.Proposition != "" {
-				f.props = append(f.props, fnv64(c.Proposition))
+				f.props = append(f.props, propKey(c, ents))
 			}
 		}
 	}

@@ -39,6 +39,9 @@ const (
 	// ClaimBonus is added when two reports carry the same claim proposition
 	// (the same place captured by the same side): strong, language-free evidence.
 	ClaimBonus = 0.25
+	// weakPropFloor is the similarity two reports need before a shared
+	// proposition naming no specific place or actor adds ClaimBonus.
+	weakPropFloor = 0.2
 	// SameTime is the time apart within which reports are fully comparable.
 	SameTime = 18 * time.Hour
 	// MaxGap is the time apart beyond which reports never join: the same
@@ -434,7 +437,9 @@ func (ix *Index) similarity(a, b *features) float64 {
 		s = 1 - math.Pow(1-ent, EntityShare)*math.Pow(1-lex, 1-EntityShare)
 	}
 	for _, p := range a.props {
-		if containsU64(b.props, p) {
+		// A weak proposition (propKey) counts only for reports that are
+		// alike already: alone it would join any two reports of a day.
+		if containsU64(b.props, p) && (p&1 == 1 || s >= weakPropFloor) {
 			s += ClaimBonus
 			break
 		}

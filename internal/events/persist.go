@@ -29,7 +29,7 @@ const persistMagic = "PXEVIX"
 // under other values would place new articles inconsistently with the old.
 var paramsFingerprint = fnv64(fmt.Sprint(JoinThreshold, EntityShare, LexFull, ClaimBonus, SameTime, MaxGap, MaxSpan,
 	fullSharedWeight, maxBoilerPerOutlet, undatedFactor, maxBucketScan, linkTop, linkMean, minIndexWeight,
-	maxCandidates, numHashes, lshBands, lshRows, maxEventRefs, maxEventNames, "coarse-mid", coarseMid) + "\x00" + weightData + "\x00" + translitData + "\x00" + stopwordData)
+	maxCandidates, numHashes, lshBands, lshRows, maxEventRefs, maxEventNames, "coarse-mid", coarseMid, "prop-ref-weight", minPropRefWeight, weakPropFloor) + "\x00" + weightData + "\x00" + translitData + "\x00" + stopwordData)
 
 // MarshalBinary saves the index's state: everything Add consults, so that
 // an index restored with Unmarshal and given more articles places them
