@@ -9,7 +9,9 @@ import (
 // the body is what the outlet wrote as the story, every other block of the
 // page (captions, credits, embeds, teasers, footers) is kept apart in Blocks.
 type Article struct {
-	// ID is stable across re-reads: a hash of the normalised body text.
+	// ID is stable across re-reads: a hash of the normalised body text, or,
+	// where the source numbers its reports (a Telegram channel's message
+	// IDs), of that number, so an edited post keeps its ID.
 	ID string `json:"id"`
 	// Source is where the report was read from: a file path or a URL.
 	Source string `json:"source"`
