@@ -786,37 +786,25 @@ func isDenier(c Carrier) bool {
 // that dispute the claim and the columns left with none are dropped (they
 // are shown under the conflict, not as carrying what they deny).
 func withoutDeniers(g Group) Group {
-	var cs []Carrier
-	var cols []string
-	for _, c := range g.Carriers {
-		if isDenier(c) {
-			continue
-		}
-		cs = append(cs, c)
-		if !containsFold(cols, c.Column) {
-			cols = append(cols, c.Column)
-		}
-	}
-	out := g
-	out.Carriers = cs
-	// keep the column order of g
-	out.Columns = nil
-	for _, col := range g.Columns {
-		if containsFold(cols, col) {
-			out.Columns = append(out.Columns, col)
-		}
-	}
-	return out
+	return keepCarriers(g, func(c Carrier) bool { return !isDenier(c) })
 }
 
 // disputing is the part of a group that reports doubt about it or a
 // denial of it. Where the rest of the group is shown under AGREED, the
 // conflict shows this part, so the doubt it names is quoted there.
 func disputing(g Group) Group {
+	return keepCarriers(g, func(c Carrier) bool {
+		return c.Stance == domain.StanceDisputed || containsStance(c.Stances, domain.StanceDisputed)
+	})
+}
+
+// keepCarriers is g with only the carriers keep accepts, and the columns
+// they fill, in g's column order.
+func keepCarriers(g Group, keep func(Carrier) bool) Group {
 	var cs []Carrier
 	var cols []string
 	for _, c := range g.Carriers {
-		if c.Stance != domain.StanceDisputed && !containsStance(c.Stances, domain.StanceDisputed) {
+		if !keep(c) {
 			continue
 		}
 		cs = append(cs, c)
