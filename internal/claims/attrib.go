@@ -423,7 +423,7 @@ func (d *doc) cueSpeaker(s *sent, c *cueInfo) {
 			c.spA, c.spB = sa, sb
 		}
 	case cueSource, cuePointer:
-		c.spA, c.spB = s.npAfter(c.h.j)
+		c.spA, c.spB = s.npAfter(d.addresseeEnd(s, c.h.j))
 		// "по оценке аналитиков проекта «Линия фронта»": a name in
 		// quotation marks ends the speaker phrase and names the speaker
 		if c.spA < c.spB && c.spB < n {
@@ -460,7 +460,11 @@ func (d *doc) cueSpeaker(s *sent, c *cueInfo) {
 				break
 			}
 		}
-		if c.spA == c.spB {
+		// "Об этом РИА Новости сообщил X": the outlet before the verb was
+		// told; the speaker follows
+		if c.spA < c.spB && d.addresseeOnly(s, c.spA, c.spB) {
+			c.spA, c.spB = c.h.i, c.h.i
+		} else if c.spA == c.spB {
 			d.appositive(s, c)
 		}
 		if c.spA < c.spB {
@@ -472,7 +476,13 @@ func (d *doc) cueSpeaker(s *sent, c *cueInfo) {
 			// phrase when there is something there, else after the verb
 			after := c.h.j
 			startAfter := -1
-			for k := after; k < n && k < after+5; k++ {
+			limit := after + 5
+			for k := after; k < n && k < limit; k++ {
+				// "отверг информацию о том, что ...", "спростував повідомлення
+				// про те, що ...": the clause after "о том"/"про те" is the content
+				if (s.toks[k].s == "том" || s.toks[k].s == "те") && k > after && topicWords[s.toks[k-1].s] {
+					limit = k + 3
+				}
 				if s.toks[k].s == "to" && !onlyTimeWords(s, after, k) {
 					break // "told Putin during a visit to ..." is not "claimed to have ..."
 				}
@@ -526,7 +536,8 @@ func (d *doc) cueSpeaker(s *sent, c *cueInfo) {
 			}
 		} else {
 			// inverted: "..., сообщил губернатор X." / "..., said Gerasimov."
-			c.spA, c.spB = s.npAfter(c.h.j)
+			// (an outlet told comes first: "…, — заявил РИА Новости X")
+			c.spA, c.spB = s.npAfter(d.addresseeEnd(s, c.h.j))
 			// "Putin listened to ... and praised the work of ...": a verb
 			// joined by "and" shares the sentence's subject; what follows
 			// is its object, not a speaker
@@ -583,6 +594,15 @@ func (d *doc) cueSpeaker(s *sent, c *cueInfo) {
 	for k, t := range s.toks {
 		if t.start <= c.cA || t.start >= c.cB || t.start <= s.toks[c.h.i].start {
 			continue
+		}
+		// "X denied that P, saying Q": after a "that" clause, a participle
+		// after a comma starts the speaker's next point, not more of P
+		// ("denied the report, saying Q" keeps Q: it is the point)
+		if t.s == "," && c.class != cuePart && k+1 < len(s.toks) && s.thatBefore(c.cA) {
+			if h, ok := d.x.lx.speech.at(s.toks, k+1); ok && d.x.lx.classOf(h.val, d.lang) == cuePart {
+				c.cB = trimEndPunct(s.text, c.cA, t.start)
+				break
+			}
 		}
 		if t.s == ";" || (t.s == "as" || t.s == "while" || t.s == "whereas" || t.s == "тогда" || t.s == "тоді") && d.speakerCueIn(s, k+1, min(len(s.toks), k+6)) {
 			c.cB = trimEndPunct(s.text, c.cA, t.start)
@@ -761,4 +781,14 @@ func (d *doc) onlyDate(s *sent, a, b int) bool {
 		}
 	}
 	return dated || onlyTimeWords(s, a, b)
+}
+
+// thatBefore: the content starting at byte pos follows "that"/"что"/"що".
+func (s *sent) thatBefore(pos int) bool {
+	for k, t := range s.toks {
+		if t.start == pos {
+			return k > 0 && contentStarts[s.toks[k-1].s] && s.toks[k-1].kind == tokWord
+		}
+	}
+	return false
 }

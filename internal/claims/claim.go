@@ -55,9 +55,9 @@ func (d *doc) sentence(s *sent) {
 	if hs := outside(lx.nocomment); len(hs) > 0 && len(lx.control.find(s.toks)) == 0 {
 		return
 	}
-	for _, h := range lx.speech.find(s.toks) {
+	for _, h := range d.pointerHits(s) {
 		if lx.classOf(h.val, d.lang) == cuePointer && h.i <= 1 {
-			a, b := s.npAfter(h.j)
+			a, b := s.npAfter(d.addresseeEnd(s, h.j))
 			if a < b {
 				v := d.voiceFor(s, a, b)
 				cue := s.text[s.toks[h.i].start:s.toks[h.j-1].end]

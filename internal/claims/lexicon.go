@@ -204,20 +204,24 @@ type lexicon struct {
 	vocab  *vocab
 	abbrev map[string]bool
 
-	speech     *matcher // val: index into cueClass
-	cueClass   []string
-	cueLang    []string         // by val: the language of the form
-	cueForm    []string         // by val: the form
-	cueByForm  map[string][]int // form → every val with it (one per language)
-	media      map[string]bool
-	anonHeads  map[string]bool
-	anonMarks  *matcher
-	anonStrong *matcher
-	anonDeterm map[string]bool
-	pronouns   map[string]bool
-	nameHeads  map[string]bool
-	headAssert *matcher
-	denyObject *matcher
+	speech    *matcher // val: index into cueClass
+	cueClass  []string
+	cueLang   []string         // by val: the language of the form
+	cueForm   []string         // by val: the form
+	cueByForm map[string][]int // form → every val with it (one per language)
+	// addressees are dative nouns for who was told ("журналистам",
+	// "агентству"); pointerOpen the words of "об этом"/"про це" before one
+	addressees  map[string]bool
+	pointerOpen map[string]bool
+	media       map[string]bool
+	anonHeads   map[string]bool
+	anonMarks   *matcher
+	anonStrong  *matcher
+	anonDeterm  map[string]bool
+	pronouns    map[string]bool
+	nameHeads   map[string]bool
+	headAssert  *matcher
+	denyObject  *matcher
 
 	hedge, dispute, unverified, nocomment *matcher
 
@@ -320,10 +324,13 @@ func loadLexicon() (*lexicon, error) {
 		NameHeads  []string    `yaml:"name_heads"`
 		HeadAssert []string    `yaml:"headline_assert"`
 		DenyObject []string    `yaml:"deny_objects"`
+		Addressees []string    `yaml:"addressees"`
+		PointerOp  []string    `yaml:"pointer_openers"`
 	}
 	if err := loadYAML("speech.yaml", &sp); err != nil {
 		return nil, err
 	}
+	lx.addressees, lx.pointerOpen = setOf(sp.Addressees), setOf(sp.PointerOp)
 	lx.speech = newMatcher()
 	for _, c := range sp.Cues {
 		switch c.Class {
