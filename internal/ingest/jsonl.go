@@ -53,6 +53,15 @@ func readJSONL(source string, data []byte) ([]*domain.Article, []Item, error) {
 	if t := bytes.TrimSpace(data); len(t) > 0 && t[0] == '[' {
 		return readJSONArray(source, t)
 	}
+	if head := data[:min(len(data), 4096)]; tgExportShape(head) {
+		// Telegram Desktop's export: one object holding the channel's messages.
+		if arts, items, ok := readTgExport(source, data); ok {
+			if len(arts) == 0 && len(items) == 0 {
+				return nil, nil, errors.New("a Telegram export with no messages")
+			}
+			return arts, items, nil
+		}
+	}
 	var (
 		arts  []*domain.Article
 		items []Item

@@ -37,6 +37,9 @@ func Sniff(name string, data []byte, contentType string) Format {
 	lower := bytes.ToLower(trimmed)
 	ct := strings.ToLower(contentType)
 	switch {
+	case tgExportShape(trimmed):
+		// Before the HTML test: a post may quote "<body>".
+		return FormatJSONL
 	case bytes.HasPrefix(lower, []byte("<?xml")) || bytes.HasPrefix(lower, []byte("<rss")) || bytes.HasPrefix(lower, []byte("<feed")) || bytes.HasPrefix(lower, []byte("<rdf")):
 		if bytes.Contains(lower, []byte("<rss")) || bytes.Contains(lower, []byte("<feed")) || bytes.Contains(lower, []byte("<rdf:rdf")) {
 			return FormatFeed

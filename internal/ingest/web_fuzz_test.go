@@ -79,7 +79,11 @@ func FuzzReadJSONL(f *testing.F) {
 		`{"maintext":"x","date_publish":"2024-02-30 25:61:00"}`,
 		// Telegram posts: markdown, links over lines, furniture.
 		`[{"message_id":1,"channel":"c","text":"**a\n**\n[x\ny](https://t.me/z) __b____c__"}]`,
-		`{"sender_id":-1,"text":"[](","date":"x"}`)
+		`{"sender_id":-1,"text":"[](","date":"x"}`,
+		// Telegram Desktop exports: entities, service messages, odd values.
+		`{"name":"c","type":"public_channel","id":1,"messages":[{"id":1,"type":"message","date_unixtime":"1","text":[{"type":"bold","text":"a\n\n"},"b",{"type":"text_link","text":"x\ny","href":"(( )"}]},{"id":2,"type":"service"}]}`,
+		`{"type":"x","messages":[1,null,{"type":"message","text":5,"date_unixtime":"-3","date":"2024-13-45T99:00:00"},{"type":"message","text":"s","text_entities":[{"type":"bold","text":"s"}]}]}`,
+		`{"type":"","messages":[]}`, `{"type":"article","messages":[],"text":"t"}`)
 	webFuzzSeeds(f, "telegram")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > webFuzzMax {
