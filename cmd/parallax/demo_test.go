@@ -29,6 +29,11 @@ func TestDemoRunsOnAFreshMachine(t *testing.T) {
 	if _, err := os.Stat(db); err == nil {
 		t.Errorf("demo must not touch the user's store")
 	}
+	// The Russian-language report of the capture (Гуляйполя, a case form)
+	// is the same event as the English ones: names cross languages.
+	if !strings.Contains(out.String(), "(4 reports: Dnipro Ledger, Northern Wire Service, Vestnik Segodnya, Svobodny Kanal)") {
+		t.Errorf("the main event does not hold all four reports of the capture:\n%s", out.String())
+	}
 }
 
 func TestCompareFilesToHTML(t *testing.T) {

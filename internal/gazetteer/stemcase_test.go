@@ -18,6 +18,8 @@ func TestStemNeedsCaseForm(t *testing.T) {
 		{query: "Покровска", want: "geonames:704422"}, // Russian case form of a Ukrainian spelling
 		{query: "Курахового", want: "geonames:695357"},
 		{query: "Миколаєві", want: "geonames:700569"},
+		{query: "Гуляйполя", want: "geonames:707898"}, // a neuter noun in -е: Гуляйполе
+		{query: "Гуляйполі", want: "geonames:707898"},
 		{query: "Саммит", not: "geonames:1493110", heldOut: true}, // summit, not Samus'
 		{query: "Мадриде", want: "geonames:3117735", heldOut: true},
 		{query: "Лиссабоне", want: "geonames:2267057", heldOut: true},
