@@ -3,14 +3,10 @@ package ingest
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/parallaxnews/parallax/internal/domain"
 )
 
 // TestTelegramExport reads invented Telegram Desktop exports
@@ -18,12 +14,7 @@ import (
 // text, service and media-only messages are skipped, the date comes from
 // date_unixtime, the outlet from the channel's name.
 func TestTelegramExport(t *testing.T) {
-	type want struct {
-		source, outletID, outletName, title, published string
-		body                                           []string
-		footer                                         []string
-		warn                                           string // a warning code the article must carry
-	}
+	type want = telegramWant
 	const ch = "Озёрский курьер"
 	tests := []struct {
 		file    string
@@ -66,64 +57,13 @@ func TestTelegramExport(t *testing.T) {
 			if f := Sniff(path, data, ""); f != FormatJSONL {
 				t.Fatalf("sniffed as %s", f)
 			}
-			var arts []*domain.Article
-			skipped := 0
-			for _, it := range ReadFile(context.Background(), path, Options{}) {
-				switch {
-				case it.Err != nil && errors.Is(it.Err, ErrSkipped):
-					skipped++
-				case it.Err != nil:
-					t.Errorf("error %v", it.Err)
-				default:
-					arts = append(arts, it.Article)
-				}
-			}
-			if skipped != tc.skipped {
-				t.Errorf("%d skipped, want %d", skipped, tc.skipped)
-			}
-			if len(arts) != len(tc.want) {
-				t.Fatalf("%d articles, want %d", len(arts), len(tc.want))
-			}
+			arts := readTelegramFile(t, tc.file, tc.skipped, len(tc.want))
 			for i, w := range tc.want {
 				a := arts[i]
-				webCheckArticle(t, a)
-				if !strings.HasSuffix(a.Source, w.source) {
-					t.Errorf("source %q, want it to end %q", a.Source, w.source)
-				}
 				if a.ID == "" {
 					t.Errorf("%s: no ID", w.source)
 				}
-				gotID, gotName := "", ""
-				if a.Outlet != nil {
-					gotID, gotName = a.Outlet.ID, a.Outlet.Name
-				}
-				if gotID != w.outletID || gotName != w.outletName {
-					t.Errorf("%s: outlet %q/%q, want %q/%q", w.source, gotID, gotName, w.outletID, w.outletName)
-				}
-				if a.Title != w.title {
-					t.Errorf("%s: title %q, want %q", w.source, a.Title, w.title)
-				}
-				if a.Published == nil || a.Published.Time.UTC().Format(time.RFC3339) != w.published {
-					t.Errorf("%s: published %v, want %s", w.source, a.Published, w.published)
-				}
-				var body, footer []string
-				for _, p := range a.Body {
-					body = append(body, p.Text)
-				}
-				for _, b := range a.Blocks {
-					if b.Kind == domain.BlockFooter {
-						footer = append(footer, b.Text)
-					}
-				}
-				if strings.Join(body, "|") != strings.Join(w.body, "|") {
-					t.Errorf("%s: body %q, want %q", w.source, body, w.body)
-				}
-				if strings.Join(footer, "|") != strings.Join(w.footer, "|") {
-					t.Errorf("%s: footer %q, want %q", w.source, footer, w.footer)
-				}
-				if !hasWarning(a, w.warn) {
-					t.Errorf("%s: no %s warning in %+v", w.source, w.warn, a.Warnings)
-				}
+				checkTelegramPost(t, a, w)
 				// Only a post without date_unixtime is flagged as zone-less.
 				if zl := w.warn == "date_zone"; zl != hasWarning(a, "date_zone") || zl != (a.Published != nil && a.Published.Inferred) {
 					t.Errorf("%s: date_zone warning %v, inferred %v, want %v", w.source, hasWarning(a, "date_zone"), a.Published != nil && a.Published.Inferred, zl)

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parallaxnews/parallax/internal/domain"
 	"github.com/parallaxnews/parallax/internal/sharedtest"
@@ -17,12 +18,7 @@ import (
 // outlet from the channel, the date, a headline only where the first line
 // reads as one, markdown turned into text, furniture in a footer.
 func TestTelegramPosts(t *testing.T) {
-	type want struct {
-		source, outletID, outletName, title, published string
-		body                                           []string // paragraphs
-		footer, credit                                 []string
-		warn                                           string // a warning code the article must carry
-	}
+	type want = telegramWant
 	tests := []struct {
 		file    string
 		want    []want
@@ -52,71 +48,15 @@ func TestTelegramPosts(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
-			items := ReadFile(context.Background(), filepath.Join("testdata", "telegram", tc.file), Options{})
-			var arts []*domain.Article
-			skipped := 0
-			for _, it := range items {
-				switch {
-				case it.Err != nil && errors.Is(it.Err, ErrSkipped):
-					skipped++
-				case it.Err != nil:
-					t.Errorf("error %v", it.Err)
-				default:
-					arts = append(arts, it.Article)
-				}
-			}
-			if skipped != tc.skipped {
-				t.Errorf("%d skipped, want %d", skipped, tc.skipped)
-			}
-			if len(arts) != len(tc.want) {
-				t.Fatalf("%d articles, want %d", len(arts), len(tc.want))
-			}
+			arts := readTelegramFile(t, tc.file, tc.skipped, len(tc.want))
 			ids := map[string]bool{}
 			for i, w := range tc.want {
 				a := arts[i]
-				webCheckArticle(t, a)
 				if ids[a.ID] {
 					t.Errorf("%s: ID %s repeats", a.Source, a.ID)
 				}
 				ids[a.ID] = true
-				if !strings.HasSuffix(a.Source, w.source) {
-					t.Errorf("source %q, want it to end %q", a.Source, w.source)
-				}
-				gotID, gotName := "", ""
-				if a.Outlet != nil {
-					gotID, gotName = a.Outlet.ID, a.Outlet.Name
-				}
-				if gotID != w.outletID || gotName != w.outletName {
-					t.Errorf("%s: outlet %q/%q, want %q/%q", w.source, gotID, gotName, w.outletID, w.outletName)
-				}
-				if a.Title != w.title {
-					t.Errorf("%s: title %q, want %q", w.source, a.Title, w.title)
-				}
-				if w.published != "" && (a.Published == nil || a.Published.Time.UTC().Format("2006-01-02T15:04:05Z") != w.published) {
-					t.Errorf("%s: published %v, want %s", w.source, a.Published, w.published)
-				}
-				var body []string
-				for _, p := range a.Body {
-					body = append(body, p.Text)
-				}
-				if strings.Join(body, "|") != strings.Join(w.body, "|") {
-					t.Errorf("%s: body %q, want %q", w.source, body, w.body)
-				}
-				var footer, credit []string
-				for _, b := range a.Blocks {
-					switch b.Kind {
-					case domain.BlockFooter:
-						footer = append(footer, b.Text)
-					case domain.BlockCredit:
-						credit = append(credit, b.Text)
-					}
-				}
-				if strings.Join(footer, "|") != strings.Join(w.footer, "|") || strings.Join(credit, "|") != strings.Join(w.credit, "|") {
-					t.Errorf("%s: footer %q credit %q, want %q %q", w.source, footer, credit, w.footer, w.credit)
-				}
-				if w.warn != "" && !hasWarning(a, w.warn) {
-					t.Errorf("%s: no %s warning in %+v", w.source, w.warn, a.Warnings)
-				}
+				checkTelegramPost(t, a, w)
 				for _, s := range []string{"**", "__", "](", "t.me/+"} {
 					if strings.Contains(a.Text(), s) || strings.Contains(a.Title, s) {
 						t.Errorf("%s: markdown %q left in %q / %q", w.source, s, a.Title, a.Text())
@@ -124,6 +64,84 @@ func TestTelegramPosts(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// telegramWant is what a test expects of one Telegram post read.
+type telegramWant struct {
+	source, outletID, outletName, title, published string
+	body                                           []string // paragraphs
+	footer, credit                                 []string
+	warn                                           string // a warning code the article must carry
+}
+
+// readTelegramFile reads testdata/telegram/name and checks how many items
+// were skipped and how many articles read.
+func readTelegramFile(t *testing.T, name string, skipped, articles int) []*domain.Article {
+	t.Helper()
+	var arts []*domain.Article
+	n := 0
+	for _, it := range ReadFile(context.Background(), filepath.Join("testdata", "telegram", name), Options{}) {
+		switch {
+		case it.Err != nil && errors.Is(it.Err, ErrSkipped):
+			n++
+		case it.Err != nil:
+			t.Errorf("error %v", it.Err)
+		default:
+			arts = append(arts, it.Article)
+		}
+	}
+	if n != skipped {
+		t.Errorf("%d skipped, want %d", n, skipped)
+	}
+	if len(arts) != articles {
+		t.Fatalf("%d articles, want %d", len(arts), articles)
+	}
+	return arts
+}
+
+// checkTelegramPost compares a with w: source, outlet, title, date (when w
+// gives one), body, footer and credit blocks, and the warning w names.
+func checkTelegramPost(t *testing.T, a *domain.Article, w telegramWant) {
+	t.Helper()
+	webCheckArticle(t, a)
+	if !strings.HasSuffix(a.Source, w.source) {
+		t.Errorf("source %q, want it to end %q", a.Source, w.source)
+	}
+	gotID, gotName := "", ""
+	if a.Outlet != nil {
+		gotID, gotName = a.Outlet.ID, a.Outlet.Name
+	}
+	if gotID != w.outletID || gotName != w.outletName {
+		t.Errorf("%s: outlet %q/%q, want %q/%q", w.source, gotID, gotName, w.outletID, w.outletName)
+	}
+	if a.Title != w.title {
+		t.Errorf("%s: title %q, want %q", w.source, a.Title, w.title)
+	}
+	if w.published != "" && (a.Published == nil || a.Published.Time.UTC().Format(time.RFC3339) != w.published) {
+		t.Errorf("%s: published %v, want %s", w.source, a.Published, w.published)
+	}
+	var body []string
+	for _, p := range a.Body {
+		body = append(body, p.Text)
+	}
+	if strings.Join(body, "|") != strings.Join(w.body, "|") {
+		t.Errorf("%s: body %q, want %q", w.source, body, w.body)
+	}
+	var footer, credit []string
+	for _, b := range a.Blocks {
+		switch b.Kind {
+		case domain.BlockFooter:
+			footer = append(footer, b.Text)
+		case domain.BlockCredit:
+			credit = append(credit, b.Text)
+		}
+	}
+	if strings.Join(footer, "|") != strings.Join(w.footer, "|") || strings.Join(credit, "|") != strings.Join(w.credit, "|") {
+		t.Errorf("%s: footer %q credit %q, want %q %q", w.source, footer, credit, w.footer, w.credit)
+	}
+	if w.warn != "" && !hasWarning(a, w.warn) {
+		t.Errorf("%s: no %s warning in %+v", w.source, w.warn, a.Warnings)
 	}
 }
 
