@@ -21,6 +21,18 @@ func oneArticle(title string, paras ...string) *domain.Article {
 	return a
 }
 
+// extractOne analyses a one-line report: the title when body is empty,
+// else a body of that one paragraph.
+func extractOne(x *claims.Extractor, title, body string) *domain.Analysis {
+	a := oneArticle(title)
+	if body != "" {
+		a = oneArticle("", body)
+	}
+	an := &domain.Analysis{}
+	x.Extract(a, an)
+	return an
+}
+
 // TestAttribution checks voice, stance and content on sentences written
 // for this test, one construction each.
 func TestAttribution(t *testing.T) {

@@ -147,12 +147,7 @@ func TestTwoSpeakersNoVia(t *testing.T) {
 		{"", "In May, Russia's army claimed to have taken the village; that claim proved false.", "army"},
 	}
 	for _, tc := range tests {
-		a := oneArticle(tc.title)
-		if tc.body != "" {
-			a = oneArticle("", tc.body)
-		}
-		an := &domain.Analysis{}
-		x.Extract(a, an)
+		an := extractOne(x, tc.title, tc.body)
 		if len(an.Claims) == 0 {
 			t.Errorf("%q: no claim", tc.title+tc.body)
 			continue
@@ -242,12 +237,7 @@ func TestTopicLabelIsNoSubject(t *testing.T) {
 		{"Russia | Ukraine: Toretsk \"liberated\", Moscow says", "", "RU"},
 		{"", "Russia: Ukrainian forces recaptured Robotyne, Kyiv says.", "UA"},
 	} {
-		a := oneArticle(tc.title)
-		if tc.body != "" {
-			a = oneArticle("", tc.body)
-		}
-		an := &domain.Analysis{}
-		x.Extract(a, an)
+		an := extractOne(x, tc.title, tc.body)
 		var got string
 		for _, c := range an.Claims {
 			if c.Kind == domain.ClaimControl {

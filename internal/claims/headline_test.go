@@ -30,12 +30,7 @@ func TestHeadlineTellsAsserts(t *testing.T) {
 		{"", "Avdiivka has been liberated, Shoigu told Putin at the meeting.", domain.StanceAttributed, "Shoigu"},
 	}
 	for _, tc := range tests {
-		a := oneArticle(tc.title)
-		if tc.body != "" {
-			a = oneArticle("", tc.body)
-		}
-		an := &domain.Analysis{}
-		x.Extract(a, an)
+		an := extractOne(x, tc.title, tc.body)
 		if len(an.Claims) == 0 {
 			t.Errorf("%q: no claim", tc.title+tc.body)
 			continue
